@@ -22,6 +22,11 @@
  *
  * All lengths are in bits so that the 3GPP test sets with odd lengths work;
  * NAS itself always uses whole octets.
+ *
+ * Length limits come from IPsec-MB 1.3's job checks (see agw_nia_max_bits()
+ * and agw_nea_max_bits()): ZUC takes at most 65504 bits (8188 octets), and
+ * AES-CMAC at most 65534 bits including the 64-bit NIA2 prefix. Longer
+ * messages are refused with -EINVAL / AGW_NAS_SEC_INVALID.
  */
 
 #include <stdint.h>
@@ -56,8 +61,28 @@ enum agw_nea {
  * COUNT(32) | BEARER(5) | DIRECTION(1) | 0^26 (TS 33.401 B.2.3).
  */
 #define AGW_NIA2_PREFIX_LEN 8
-/** Largest message the single-message API accepts, in octets. */
+/**
+ * Octets after the end of an input that the burst APIs may read (their
+ * value does not matter; nothing is written there): IPsec-MB 1.3 loads
+ * the last 16-octet block whole in AES-CMAC, and in ZUC-EEA3 on its "avx"
+ * code path. An mbuf's tailroom or trailing data covers it. The
+ * single-message APIs read nothing past the end.
+ */
+#define AGW_NAS_SEC_TAILROOM 16
+/** Earlier name of AGW_NAS_SEC_TAILROOM, from when only NIA2 needed it. */
+#define AGW_NIA2_TAILROOM AGW_NAS_SEC_TAILROOM
+/**
+ * Largest message any API accepts, in octets (NIA0/1, NEA0/1/2); NIA2,
+ * NIA3 and NEA3 have lower limits, see below.
+ */
 #define AGW_NAS_SEC_MAX_MSG 65535
+/** Longest 128-NIA3 / 128-NEA3 message in bits (IPsec-MB ZUC limit). */
+#define AGW_NAS_SEC_ZUC_MAX_BITS 65504
+/**
+ * Longest 128-NIA2 message in bits: IPsec-MB 1.3 caps an AES-CMAC job at
+ * 65534 bits, and the COUNT|BEARER|DIRECTION prefix takes 64 of them.
+ */
+#define AGW_NAS_SEC_NIA2_MAX_BITS (65534 - 8 * AGW_NIA2_PREFIX_LEN)
 
 /**
  * Expanded integrity key. 16-byte aligned because IPsec-MB loads round keys
@@ -73,7 +98,9 @@ struct agw_nia_key {
 			uint8_t k1[16];        /**< CMAC subkey K1 */
 			uint8_t k2[16];        /**< CMAC subkey K2 */
 		} cmac;
-		uint8_t raw[16]; /**< SNOW 3G / ZUC key */
+		/** NIA1: SNOW 3G key schedule (IPsec-MB snow3g_key_schedule_t,
+		 *  16 octets); NIA3: the ZUC key as given. */
+		uint8_t raw[16];
 	} u;
 } __attribute__((aligned(16)));
 
@@ -83,7 +110,7 @@ struct agw_nea_key {
 	uint8_t rsvd[15]; /**< zero */
 	union {
 		uint32_t enc_keys[44]; /**< AES-128 encryption schedule (NEA2) */
-		uint8_t raw[16];       /**< SNOW 3G / ZUC key */
+		uint8_t raw[16];       /**< NEA1: SNOW 3G key schedule; NEA3: ZUC key */
 	} u;
 } __attribute__((aligned(16)));
 
@@ -108,6 +135,24 @@ void agw_nas_sec_engine_free(struct agw_nas_sec_engine *eng);
  * "avx2", "sse", ...), for logs and benchmarks.
  */
 const char *agw_nas_sec_engine_arch(const struct agw_nas_sec_engine *eng);
+
+/**
+ * Longest message, in bits, that an integrity algorithm accepts.
+ *
+ * @param[in] alg  enum agw_nia.
+ * @return the limit, or 0 for an unknown algorithm. NIA1 and NIA3 also
+ *   need at least 1 bit; NIA0 and NIA2 accept an empty message.
+ */
+uint32_t agw_nia_max_bits(unsigned int alg);
+
+/**
+ * Longest message, in bits, that a ciphering algorithm accepts.
+ *
+ * @param[in] alg  enum agw_nea.
+ * @return the limit, or 0 for an unknown algorithm. A 0-bit message is
+ *   accepted by every algorithm and leaves the output untouched.
+ */
+uint32_t agw_nea_max_bits(unsigned int alg);
 
 /**
  * Expand a 128-bit integrity key.
@@ -140,10 +185,12 @@ void agw_nea_key_clear(struct agw_nea_key *key);
  * @param[in] bearer   BEARER (5 bits; 0..31).
  * @param[in] dir      DIRECTION (0 uplink, 1 downlink).
  * @param[in] msg      message; need not have any headroom.
- * @param[in] len_bits message length in bits (at most AGW_NAS_SEC_MAX_MSG*8).
+ * @param[in] len_bits message length in bits (at most agw_nia_max_bits());
+ *                     bits past it in the last octet are ignored.
  * @param[out] mac     4-octet MAC, most significant octet first. For NIA0
  *                     it is all zero (TS 33.501 D.1).
- * @return 0, or -EINVAL (bad bearer/direction/length/algorithm).
+ * @return 0, -EINVAL (NULL argument, bad bearer/direction/length/algorithm)
+ *   or -EIO (IPsec-MB rejected the job; not expected for valid input).
  */
 int agw_nia_compute(struct agw_nas_sec_engine *eng, const struct agw_nia_key *key, uint32_t count,
 		    uint8_t bearer, uint8_t dir, const uint8_t *msg, uint32_t len_bits,
@@ -152,7 +199,7 @@ int agw_nia_compute(struct agw_nas_sec_engine *eng, const struct agw_nia_key *ke
 /**
  * Verify a MAC in constant time (single-message API).
  *
- * @return 0 when it matches, -EBADMSG when it does not, -EINVAL as
+ * @return 0 when it matches, -EBADMSG when it does not, -EINVAL or -EIO as
  *   agw_nia_compute().
  */
 int agw_nia_verify(struct agw_nas_sec_engine *eng, const struct agw_nia_key *key, uint32_t count,
@@ -163,9 +210,11 @@ int agw_nia_verify(struct agw_nas_sec_engine *eng, const struct agw_nia_key *key
  * Encrypt or decrypt (the same keystream XOR) a message.
  *
  * @param[in] in       plaintext or ciphertext.
- * @param[out] out     result; may equal @p in. Bits past len_bits in the
- *                     last octet are zero.
- * @return 0, or -EINVAL.
+ * @param[out] out     result; may equal @p in (in place), must not
+ *                     otherwise overlap it. Bits past len_bits in the last
+ *                     octet are zero.
+ * @param[in] len_bits length in bits (at most agw_nea_max_bits()).
+ * @return 0, -EINVAL or -EIO as agw_nia_compute().
  */
 int agw_nea_apply(struct agw_nas_sec_engine *eng, const struct agw_nea_key *key, uint32_t count,
 		  uint8_t bearer, uint8_t dir, const uint8_t *in, uint8_t *out, uint32_t len_bits);
@@ -183,7 +232,10 @@ enum agw_nas_sec_status {
  *
  * For NIA2 the burst API writes the 8-octet COUNT|BEARER|DIR prefix into
  * the AGW_NIA2_PREFIX_LEN octets *before* @c msg (mbuf headroom), so that
- * no copy is needed; those octets must be writable and are clobbered.
+ * no copy is needed; those octets must be writable and are clobbered. The
+ * prefix is read when the job runs, i.e. possibly later in the burst: two
+ * NIA2 operations of one burst must not share a message buffer. Up to
+ * AGW_NAS_SEC_TAILROOM octets past the end of the message may be read.
  */
 struct agw_nia_op {
 	const struct agw_nia_key *key; /**< expanded key */
@@ -199,7 +251,8 @@ struct agw_nia_op {
 };
 
 /**
- * One ciphering operation of a burst (in-place or out-of-place).
+ * One ciphering operation of a burst (in-place or out-of-place). Up to
+ * AGW_NAS_SEC_TAILROOM octets past the end of @c in may be read.
  */
 struct agw_nea_op {
 	const struct agw_nea_key *key; /**< expanded key */
@@ -220,8 +273,11 @@ struct agw_nea_op {
  *
  * @param[in] eng    the calling lcore's engine.
  * @param[in,out] ops operations; @c status (and @c mac when generating) is
- *                   written for every one of them.
- * @param[in] n      number of operations.
+ *                   written for every one of them. An invalid operation
+ *                   (NULL key or msg, bad bearer/direction/length/algorithm)
+ *                   gets AGW_NAS_SEC_INVALID and does not stop the others.
+ * @param[in] n      number of operations; any number (the job manager
+ *                   completes older jobs as it fills).
  * @return the number of operations whose status is AGW_NAS_SEC_OK.
  */
 uint16_t agw_nia_burst(struct agw_nas_sec_engine *eng, struct agw_nia_op *ops, uint16_t n);
