@@ -68,6 +68,8 @@ struct agw_ue_ctx {
 	uint32_t assoc_id;
 	uint32_t rsvd2;
 	uint64_t user;        /**< control-path cookie (UE index in the anchors) */
+	void *sess_int;       /**< cryptodev engine: NIA verify session, or NULL */
+	void *sess_enc;       /**< cryptodev engine: NEA session, or NULL */
 	struct agw_nia_key nia_key __attribute__((aligned(64))); /**< K_NASint */
 	struct agw_nea_key nea_key;                                /**< K_NASenc */
 } __attribute__((aligned(64)));
@@ -88,12 +90,25 @@ struct agw_ctx_install {
 	uint8_t k_nas_enc[AGW_NAS_KEY_LEN];
 };
 
+/**
+ * Engine hooks, called on the control lcore: @c install after a slot's keys
+ * are expanded (e.g. to create cryptodev sessions from the raw keys into
+ * @c sess_int / @c sess_enc), @c release before a slot is zeroised (after
+ * its grace period, or when an install fails).
+ */
+struct agw_ctx_hooks {
+	int (*install)(void *arg, const struct agw_ctx_install *in, struct agw_ue_ctx *c);
+	void (*release)(void *arg, struct agw_ue_ctx *c);
+	void *arg;
+};
+
 /** Table configuration. */
 struct agw_ctx_table_conf {
 	const char *name;       /**< unique name (hash and memzone names) */
 	uint32_t capacity;      /**< number of contexts (e.g. 1,000,000) */
 	uint32_t max_workers;   /**< readers that report quiescent states */
 	int socket_id;          /**< NUMA socket, or SOCKET_ID_ANY */
+	const struct agw_ctx_hooks *hooks; /**< NULL: none */
 };
 
 /** Opaque table. */

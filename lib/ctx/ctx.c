@@ -37,8 +37,11 @@ struct agw_ctx_table {
 	struct rte_hash *by_ue;
 	struct rte_hash *by_stmsi;
 	struct rte_rcu_qsbr *qsv;
+	struct agw_ctx_hooks hooks;
 	struct agw_ctx_stats st;
 };
+
+static void ctx_clear_slot(struct agw_ctx_table *t, struct agw_ue_ctx *c);
 
 static uint64_t
 heap_allocated(int socket_id)
@@ -103,6 +106,11 @@ ctx_table_alloc(struct agw_ctx_table *t, const struct agw_ctx_table_conf *conf)
 static void
 ctx_table_release(struct agw_ctx_table *t)
 {
+	uint32_t i;
+
+	for (i = 0; t->slots != NULL && i < t->capacity; i++)
+		if (t->slots[i].sess_int != NULL || t->slots[i].sess_enc != NULL)
+			ctx_clear_slot(t, &t->slots[i]);
 	if (t->slots != NULL)
 		agw_memzero(t->slots, (size_t)t->capacity * sizeof(*t->slots));
 	rte_hash_free(t->by_ue);
@@ -134,6 +142,8 @@ agw_ctx_table_create(const struct agw_ctx_table_conf *conf)
 	}
 	t->capacity = conf->capacity;
 	t->max_workers = conf->max_workers;
+	if (conf->hooks != NULL)
+		t->hooks = *conf->hooks;
 	rc = ctx_table_alloc(t, conf);
 	if (rc != 0) {
 		ctx_table_release(t);
@@ -241,13 +251,24 @@ ctx_defer(struct agw_ctx_table *t, uint32_t slot, int32_t pos_ue, int32_t pos_tm
 	return token;
 }
 
+/* Engine resources and keys of a slot; the slot stays allocated. */
+static void
+ctx_clear_slot(struct agw_ctx_table *t, struct agw_ue_ctx *c)
+{
+	if (t->hooks.release != NULL && (c->sess_int != NULL || c->sess_enc != NULL))
+		t->hooks.release(t->hooks.arg, c);
+	c->sess_int = NULL;
+	c->sess_enc = NULL;
+	agw_nia_key_clear(&c->nia_key);
+	agw_nea_key_clear(&c->nea_key);
+}
+
 static void
 ctx_release_slot(struct agw_ctx_table *t, uint32_t slot)
 {
 	struct agw_ue_ctx *c = &t->slots[slot];
 
-	agw_nia_key_clear(&c->nia_key);
-	agw_nea_key_clear(&c->nea_key);
+	ctx_clear_slot(t, c);
 	t->free_stack[t->free_top++] = slot;
 	t->st.deferred--;
 }
@@ -301,10 +322,10 @@ ctx_fill(struct agw_ctx_table *t, struct agw_nas_sec_engine *eng, uint32_t slot,
 	rc = agw_nia_key_init(eng, &c->nia_key, in->nia, in->k_nas_int);
 	if (rc == 0)
 		rc = agw_nea_key_init(eng, &c->nea_key, in->nea, in->k_nas_enc);
-	if (rc != 0) {
-		agw_nia_key_clear(&c->nia_key);
-		agw_nea_key_clear(&c->nea_key);
-	}
+	if (rc == 0 && t->hooks.install != NULL)
+		rc = t->hooks.install(t->hooks.arg, in, c);
+	if (rc != 0)
+		ctx_clear_slot(t, c);
 	return rc;
 }
 
@@ -348,8 +369,7 @@ agw_ctx_install(struct agw_ctx_table *t, struct agw_nas_sec_engine *eng,
 	if (rc == 0)
 		rc = rte_hash_add_key_data(t->by_ue, &in->ue_key, &t->slots[slot]);
 	if (rc != 0) {
-		agw_nia_key_clear(&t->slots[slot].nia_key);
-		agw_nea_key_clear(&t->slots[slot].nea_key);
+		ctx_clear_slot(t, &t->slots[slot]);
 		t->free_stack[t->free_top++] = slot;
 		return rc;
 	}

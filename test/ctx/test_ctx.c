@@ -237,7 +237,67 @@ test_replace_under_load(void)
 	CU_ASSERT_EQUAL(torn_reads, 0);
 }
 
+/* Engine hooks: sessions made at install, released only after the grace
+ * period (replace, delete) or at once when an install fails. */
+static int hook_installs, hook_releases, hook_fail;
+static int sess_marker;
+
+static int
+hook_install(void *arg, const struct agw_ctx_install *in, struct agw_ue_ctx *c)
+{
+	(void)arg;
+	(void)in;
+	c->sess_int = &sess_marker;
+	hook_installs++;
+	return hook_fail ? -ENOTSUP : 0;
+}
+
+static void
+hook_release(void *arg, struct agw_ue_ctx *c)
+{
+	CU_ASSERT_PTR_EQUAL(arg, &hook_installs);
+	CU_ASSERT_PTR_EQUAL(c->sess_int, &sess_marker);
+	hook_releases++;
+}
+
+static void
+test_hooks(void)
+{
+	struct agw_ctx_hooks hooks = {hook_install, hook_release, &hook_installs};
+	struct agw_ctx_table_conf conf = {.name = "t_hook", .capacity = 8, .max_workers = 1,
+					  .socket_id = SOCKET_ID_ANY, .hooks = &hooks};
+	struct agw_ctx_table *t = agw_ctx_table_create(&conf);
+	struct agw_ctx_ue_key k = {.assoc_id = 1, .amf_ue_ngap_id = 2};
+	struct agw_ctx_install in;
+	uint64_t tok;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(t);
+	fill_install(&in, 1, 2, 5);
+	CU_ASSERT_EQUAL(agw_ctx_install(t, eng, &in, NULL), 0);
+	CU_ASSERT_EQUAL(agw_ctx_worker_register(t, 0), 0);
+	CU_ASSERT_EQUAL(agw_ctx_install(t, eng, &in, &tok), 0); /* replace */
+	CU_ASSERT_EQUAL(hook_installs, 2);
+	agw_ctx_reclaim(t);
+	CU_ASSERT_EQUAL(hook_releases, 0); /* worker 0 has not passed a QS */
+	agw_ctx_worker_quiescent(t, 0);
+	CU_ASSERT_EQUAL(agw_ctx_is_acked(t, tok), 1);
+	CU_ASSERT_EQUAL(hook_releases, 1);
+	hook_fail = 1;
+	fill_install(&in, 1, 3, 6);
+	CU_ASSERT_EQUAL(agw_ctx_install(t, eng, &in, NULL), -ENOTSUP);
+	CU_ASSERT_EQUAL(hook_releases, 2); /* failed install released at once */
+	hook_fail = 0;
+	CU_ASSERT_EQUAL(agw_ctx_delete(t, &k, &tok), 0);
+	agw_ctx_worker_quiescent(t, 0);
+	CU_ASSERT_EQUAL(agw_ctx_is_acked(t, tok), 1);
+	CU_ASSERT_EQUAL(hook_releases, 3);
+	agw_ctx_worker_unregister(t, 0);
+	agw_ctx_table_free(t);
+	CU_ASSERT_EQUAL(hook_releases, 3);
+}
+
 static CU_TestInfo ctx_tests[] = {
+	{"engine hooks: install, deferred release", test_hooks},
 	{"install and lookup", test_install_lookup},
 	{"replace defers free until quiescent", test_replace_defers_free},
 	{"delete and bad input", test_delete_and_errors},

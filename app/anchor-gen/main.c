@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright (c) 2026 anchorgw authors
+ */
+/*
+ * anchor-gen COMMAND [options]
+ *   nas-pcap   N UEs' protected uplink NAS over NGAP/SCTP as a pcap, with
+ *              the contexts for anchorgw and the expected core-side output
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "gen.h"
+
+int
+main(int argc, char **argv)
+{
+	if (argc >= 2 && strcmp(argv[1], "nas-pcap") == 0)
+		return gen_nas_pcap_main(argc - 1, argv + 1);
+	fprintf(stderr, "usage: anchor-gen nas-pcap [--help]\n");
+	return 2;
+}

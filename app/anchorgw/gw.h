@@ -1,0 +1,77 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright (c) 2026 anchorgw authors
+ */
+#ifndef GW_H
+#define GW_H
+
+/*
+ * The gateway process: state shared by its parts (ports, workers, control
+ * loop, telemetry). One instance, created by main().
+ */
+
+#include <stdint.h>
+
+#include <rte_graph.h>
+#include <rte_mempool.h>
+#include <rte_ring.h>
+
+#include "agw_ctx.h"
+#include "agw_pipeline.h"
+#include "gw_config.h"
+
+/** Control-path counters (control lcore only). */
+struct gw_control_stats {
+	uint64_t punted_rx;        /**< messages taken from the punt ring */
+	uint64_t by_nas_type[256]; /**< verified NAS handed to the anchors, by type */
+	uint64_t non_nas;          /**< punted signalling without NAS security */
+	uint64_t ctx_loaded;       /**< contexts installed from --ctx-file */
+};
+
+struct gw {
+	struct gw_conf conf;
+	uint16_t port_ids[GW_MAX_PORTS];
+	struct rte_mempool *pool;
+	struct rte_ring *punt_ring;
+	struct agw_ctx_table *ctx;
+	struct agw_nas_sec_engine *ctl_eng; /**< control lcore's engine (key expansion) */
+	struct agw_cdev *cdev;              /**< cryptodev engine, or NULL (imb) */
+	struct agw_worker workers[GW_MAX_WORKERS];
+	rte_graph_t graphs[GW_MAX_WORKERS];
+	struct gw_control_stats ctl;
+	volatile int quit;
+	uint64_t idle_exit_ms;  /**< stop after this long without traffic (0: never) */
+	uint64_t duration_ms;   /**< stop after this long (0: never) */
+	const char *ctx_file;   /**< contexts to install at start */
+};
+
+/** Configure and start every port of @p gw->conf; 0 or -errno (logged). */
+int gw_ports_start(struct gw *gw);
+/** Stop and close the ports. */
+void gw_ports_stop(struct gw *gw);
+
+/** Create the cryptodev engine if configured and fill @p hooks; 0 or -errno. */
+int gw_engine_create(struct gw *gw, struct agw_ctx_hooks *hooks);
+/** Free the cryptodev engine (after the context table). */
+void gw_engine_free(struct gw *gw);
+
+/** Create one graph per worker; 0 or -errno. */
+int gw_graphs_create(struct gw *gw);
+/** Worker lcore entry: walks its graph until gw->quit. */
+int gw_worker_main(void *arg);
+
+/** Install the contexts listed in @p path (CSV); 0 or -errno (logged). */
+int gw_ctx_file_load(struct gw *gw, const char *path);
+
+/** Control lcore loop; returns when gw->quit is set or an exit condition fires. */
+void gw_control_loop(struct gw *gw);
+
+/** After the workers stopped: handle what is left on the punt ring. */
+void gw_control_drain(struct gw *gw);
+
+/** Register /anchorgw/ telemetry commands for @p gw. */
+int gw_telemetry_init(struct gw *gw);
+
+/** Print final statistics to stdout. */
+void gw_stats_print(const struct gw *gw);
+
+#endif /* GW_H */

@@ -1,0 +1,72 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright (c) 2026 anchorgw authors
+ */
+#ifndef GW_CONFIG_H
+#define GW_CONFIG_H
+
+/**
+ * @file
+ * anchorgw configuration: the libconfig file read into one struct and
+ * validated before anything starts. Every error names the file, the line
+ * and the setting.
+ */
+
+#include <stdint.h>
+
+#define GW_MAX_PORTS 8
+#define GW_MAX_WORKERS 16
+#define GW_NAME_LEN 64
+
+/** What a port carries. */
+enum gw_port_role {
+	GW_PORT_RAN = 0,  /**< toward gNBs: N2 in, N2 out (downlink) */
+	GW_PORT_CORE = 1, /**< toward the core: verified plaintext out */
+};
+
+/** Crypto engine of a worker (issue: imb default, cryptodev for QAT etc.). */
+enum gw_engine {
+	GW_ENGINE_IMB = 0,
+	GW_ENGINE_CRYPTODEV = 1,
+};
+
+struct gw_port_conf {
+	char dev[GW_NAME_LEN]; /**< ethdev name: "net_ring0", "0000:3b:00.0" */
+	enum gw_port_role role;
+	uint16_t rx_queues;    /**< = number of workers */
+	uint16_t rx_desc;
+	uint16_t tx_desc;
+};
+
+struct gw_conf {
+	char path[256];                /**< file the configuration came from */
+	struct gw_port_conf ports[GW_MAX_PORTS];
+	unsigned int nb_ports;
+	unsigned int worker_lcores[GW_MAX_WORKERS];
+	unsigned int nb_workers;
+	unsigned int control_lcore;
+	enum gw_engine engine;
+	char cryptodev[GW_NAME_LEN];   /**< for GW_ENGINE_CRYPTODEV */
+	uint8_t nia_pref[4];           /**< integrity algorithms, most preferred first */
+	unsigned int nb_nia;
+	uint8_t nea_pref[4];           /**< ciphering algorithms, most preferred first */
+	unsigned int nb_nea;
+	char mcc[4];
+	char mnc[4];
+	char store_path[256];
+	uint32_t max_contexts;
+	uint32_t nb_mbufs;
+	uint32_t punt_ring_size;
+	uint16_t burst;
+};
+
+/**
+ * Read and validate a configuration file.
+ *
+ * @param[in] path  libconfig file.
+ * @param[out] conf filled on success.
+ * @param[out] err  on failure: "file:line: setting 'x.y': what is wrong".
+ * @return 0, or -EINVAL (invalid; @p err says why), -ENOENT (unreadable).
+ */
+int gw_config_load(const char *path, struct gw_conf *conf, char *err, unsigned int err_len);
+
+#endif /* GW_CONFIG_H */

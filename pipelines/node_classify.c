@@ -1,0 +1,113 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright (c) 2026 anchorgw authors
+ */
+/*
+ * agw_classify: Ethernet (VLAN/QinQ) / IPv4 | IPv6 / SCTP with CRC32c
+ * check, down to the NGAP DATA chunk (PPID 60).
+ *
+ * Set: l3_off, l4_off, ngap_off, ngap_len, assoc_id; action/cause.
+ * Next: agw_ngap for one complete NGAP message; agw_punt for SCTP without
+ * NGAP data (control chunks) or with several bundled user messages (the
+ * control lcore splits those); agw_drop for non-SCTP (not_n2), bad CRC,
+ * fragments and anything a codec refuses.
+ */
+#include <rte_mbuf.h>
+
+#include "agw_net.h"
+#include "node_priv.h"
+
+enum {
+	AGW_CLS_NEXT_DROP = 0,
+	AGW_CLS_NEXT_NGAP,
+	AGW_CLS_NEXT_PUNT,
+	AGW_CLS_NB_NEXT
+};
+
+static inline uint16_t
+cls_drop(struct rte_mbuf *m, int rc)
+{
+	enum agw_pkt_cause c = AGW_PKT_MALFORMED;
+
+	if (rc == AGW_PROTO_E_BAD_CHECKSUM)
+		c = AGW_PKT_BAD_CHECKSUM;
+	else if (rc == AGW_PROTO_E_FRAGMENTED)
+		c = AGW_PKT_FRAGMENTED;
+	else if (rc == AGW_PROTO_E_UNSUPPORTED || rc == AGW_PROTO_E_UNKNOWN_TYPE)
+		c = AGW_PKT_NOT_N2;
+	agw_pkt_set_drop(m, c);
+	return AGW_CLS_NEXT_DROP;
+}
+
+static inline void
+cls_set_assoc(struct agw_pkt_meta *pm, const struct agw_net_frame *f)
+{
+	if (f->ip_version == 4)
+		pm->assoc_id = agw_assoc_id(f->ip4.src, f->ip4.dst, 4, f->sctp.sport,
+					    f->sctp.dport);
+	else
+		pm->assoc_id = agw_assoc_id(f->ip6.src, f->ip6.dst, 16, f->sctp.sport,
+					    f->sctp.dport);
+}
+
+static inline uint16_t
+classify_one(struct rte_mbuf *m)
+{
+	struct agw_pkt_meta *pm = agw_pkt_meta(m);
+	const uint8_t *base = rte_pktmbuf_mtod(m, const uint8_t *);
+	struct agw_net_frame f;
+	int rc;
+
+	memset(pm, 0, sizeof(*pm));
+	if (!rte_pktmbuf_is_contiguous(m))
+		return cls_drop(m, AGW_PROTO_E_UNSUPPORTED);
+	rc = agw_net_parse_frame(base, rte_pktmbuf_data_len(m), 0, &f);
+	if (rc != 0)
+		return cls_drop(m, rc);
+	if (f.l4 != AGW_IPPROTO_SCTP)
+		return cls_drop(m, AGW_PROTO_E_UNSUPPORTED);
+	pm->l3_off = (uint16_t)(f.eth.payload - base);
+	pm->l4_off = (uint16_t)(f.sctp.pkt - base);
+	cls_set_assoc(pm, &f);
+	if (f.n_msgs == 0 && f.n_frags != 0)
+		return cls_drop(m, AGW_PROTO_E_FRAGMENTED);
+	if (f.n_msgs != 1 || f.msgs[0].ppid != AGW_SCTP_PPID_NGAP) {
+		if (f.n_msgs == 1 && f.msgs[0].ppid != AGW_SCTP_PPID_NGAP)
+			return cls_drop(m, AGW_PROTO_E_UNSUPPORTED);
+		pm->action = AGW_ACT_PUNT;
+		return AGW_CLS_NEXT_PUNT;
+	}
+	pm->ngap_off = (uint16_t)(f.msgs[0].payload - base);
+	pm->ngap_len = (uint16_t)f.msgs[0].len;
+	return AGW_CLS_NEXT_NGAP;
+}
+
+static uint16_t
+agw_classify_process(struct rte_graph *graph, struct rte_node *node, void **objs,
+		     uint16_t nb_objs)
+{
+	uint16_t nexts[RTE_GRAPH_BURST_SIZE];
+	uint16_t i;
+
+	for (i = 0; i < nb_objs; i++) {
+		if (i + 4 < nb_objs)
+			rte_prefetch0(rte_pktmbuf_mtod((struct rte_mbuf *)objs[i + 4], void *));
+		nexts[i] = classify_one(objs[i]);
+	}
+	rte_node_enqueue_next(graph, node, nexts, objs, nb_objs);
+	return nb_objs;
+}
+
+static struct rte_node_register agw_classify_node = {
+	.process = agw_classify_process,
+	.init = agw_node_init_worker,
+	.name = "agw_classify",
+	.nb_edges = AGW_CLS_NB_NEXT,
+	.next_nodes =
+		{
+			[AGW_CLS_NEXT_DROP] = "agw_drop",
+			[AGW_CLS_NEXT_NGAP] = "agw_ngap",
+			[AGW_CLS_NEXT_PUNT] = "agw_punt",
+		},
+};
+
+RTE_NODE_REGISTER(agw_classify_node);
