@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-3-Clause
+# Install what anchorgw needs from Debian 12 (only what is missing), then
+# configure and build. Sourced or run by anchorgw-demo.sh / anchorgw-test.sh.
+#   usertools/anchorgw-setup.sh [build-dir]
+set -euo pipefail
+
+top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+builddir=${1:-$top/build}
+
+# Build and test dependencies, each for a reason:
+#  libdpdk-dev dpdk dpdk-dev  DPDK 22.11 (EAL, mbuf, ring, hash, graph, cryptodev,
+#                             telemetry; dpdk-test-crypto-perf for benchmarks)
+#  libipsec-mb-dev            Intel IPsec-MB: NIA/NEA on AES-NI, SNOW 3G, ZUC
+#  libssl-dev                 OpenSSL: HMAC-SHA-256 KDF, AES for MILENAGE, ECIES
+#  libconfig-dev              gateway configuration files
+#  libcunit1-dev              unit tests
+#  meson ninja-build pkg-config python3  build (python3 generates test headers)
+#  tshark                     tests check encoder output with Wireshark's dissectors
+#  clang libclang-rt-14-dev   libFuzzer smoke runs in the test suite
+pkgs=(libdpdk-dev dpdk dpdk-dev libipsec-mb-dev libssl-dev libconfig-dev libcunit1-dev
+      meson ninja-build pkg-config python3 tshark clang libclang-rt-14-dev)
+
+missing=()
+for p in "${pkgs[@]}"; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||
+		missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+	if [ "$(id -u)" -ne 0 ]; then
+		echo "anchorgw-setup: missing packages: ${missing[*]} (run as root to install)" >&2
+		exit 1
+	fi
+	echo "anchorgw-setup: installing ${missing[*]}"
+	export DEBIAN_FRONTEND=noninteractive
+	apt-get update -q >/dev/null
+	apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if [ ! -f "$builddir/build.ninja" ]; then
+	meson setup "$builddir" "$top" >/dev/null
+fi
+ninja -C "$builddir" >/dev/null
+echo "anchorgw-setup: built in $builddir"

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-3-Clause
+# The whole test suite: set up and build, run every unit and integration
+# test (meson), then a 10-second libFuzzer smoke run per decoder.
+# Ends with one line "N passed, N failed".
+#   usertools/anchorgw-test.sh
+set -uo pipefail
+
+top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+"$top/usertools/anchorgw-setup.sh" "$top/build" || exit 1
+
+passed=0
+failed=0
+
+meson test -C "$top/build" --no-rebuild --print-errorlogs --num-processes 2
+log="$top/build/meson-logs/testlog.json"
+if [ -f "$log" ]; then
+	read -r p f < <(python3 - "$log" <<'PY'
+import json, sys
+p = f = 0
+for line in open(sys.argv[1]):
+    r = json.loads(line)
+    if r.get("result") in ("OK", "EXPECTEDFAIL"):
+        p += 1
+    elif r.get("result") != "SKIP":
+        f += 1
+print(p, f)
+PY
+)
+	passed=$((passed + p))
+	failed=$((failed + f))
+else
+	failed=$((failed + 1))
+fi
+
+if "$top/usertools/anchorgw-fuzz.sh" --smoke; then
+	passed=$((passed + 1))
+else
+	echo "fuzz smoke run failed"
+	failed=$((failed + 1))
+fi
+
+echo "anchorgw: ${passed} passed, ${failed} failed"
+[ "$failed" -eq 0 ]
