@@ -14,11 +14,12 @@ builddir=${1:-$top/build}
 #  libipsec-mb-dev            Intel IPsec-MB: NIA/NEA on AES-NI, SNOW 3G, ZUC
 #  libssl-dev                 OpenSSL: HMAC-SHA-256 KDF, AES for MILENAGE, ECIES
 #  libconfig-dev              gateway configuration files
+#  liblmdb-dev                the embedded store (subscribers, SQN, anchor contexts)
 #  libcunit1-dev              unit tests
 #  meson ninja-build pkg-config python3  build (python3 generates test headers)
 #  tshark                     tests check encoder output with Wireshark's dissectors
 #  clang libclang-rt-14-dev   libFuzzer smoke runs in the test suite
-pkgs=(libdpdk-dev dpdk dpdk-dev libipsec-mb-dev libssl-dev libconfig-dev libcunit1-dev
+pkgs=(libdpdk-dev dpdk dpdk-dev libipsec-mb-dev libssl-dev libconfig-dev libcunit1-dev liblmdb-dev
       meson ninja-build pkg-config python3 tshark clang libclang-rt-14-dev)
 
 missing=()
