@@ -35,6 +35,7 @@
 #include "agw_ngap.h"
 #include "agw_util.h"
 #include "gen.h"
+#include "uesim.h"
 
 #define GEN_MAX_FRAME 2048
 #define NAS_HDR 7 /* EPD SHT MAC(4) SQN */
@@ -49,16 +50,7 @@ struct gen_opts {
 	const char *out, *expect, *ctx_out;
 };
 
-struct gen_ue {
-	uint64_t amf_id;
-	uint32_t ran_id;
-	uint8_t gnb;
-	uint8_t nia, nea;
-	uint32_t count;
-	uint8_t kint[16], kenc[16];
-	struct agw_nia_key ik;
-	struct agw_nea_key ek;
-};
+#define gen_ue agw_uesim_ue
 
 struct gen_counts {
 	uint64_t rx, verified, deciphered, forwarded, punted;
@@ -74,89 +66,6 @@ struct gen {
 	struct gen_counts n;
 };
 
-/* Plain 5GMM message (TS 24.501 8.2.10 UL NAS transport, or 8.2.8
- * Registration complete) of about @p size octets. */
-static long
-gen_plain(struct gen *g, int reg_complete, uint8_t *buf, size_t cap)
-{
-	struct agw_nas5g_hdr hdr = {.epd = AGW_NAS5G_EPD_5GMM, .hdr_len = 3};
-	uint8_t payload[1500];
-	struct agw_nas_body b;
-	size_t plen, i;
-
-	hdr.type = reg_complete ? AGW_NAS5G_MT_REGISTRATION_COMPLETE : AGW_NAS5G_MT_UL_NAS_TRANSPORT;
-	agw_nas_body_init(&b, agw_nas5g_desc(hdr.epd, hdr.type));
-	if (!reg_complete) {
-		plen = g->o.size > NAS_HDR + 6 ? g->o.size - NAS_HDR - 6 : 1;
-		for (i = 0; i < plen; i++)
-			payload[i] = (uint8_t)gen_rand(&g->rng);
-		agw_nas_set_half(&b, AGW_NAS5G_F_PAYLOAD_CONTAINER_TYPE, 1); /* N1 SM info */
-		agw_nas_set(&b, AGW_NAS5G_F_PAYLOAD_CONTAINER, payload, (uint16_t)plen);
-	}
-	return agw_nas5g_encode(&hdr, &b, buf, cap);
-}
-
-/* Protect a plain message: SHT, SQN, NEA over the message, NIA over
- * SQN || message. @p plain_out gets the same header with the plaintext. */
-static long
-gen_protect(struct gen *g, struct gen_ue *u, const uint8_t *plain, long plen, uint8_t *nas,
-	    uint8_t *plain_out)
-{
-	uint8_t sht = u->nea != AGW_NEA0 ? 2 : 1;
-	uint8_t mac[4];
-
-	nas[0] = AGW_NAS5G_EPD_5GMM;
-	nas[1] = sht;
-	nas[6] = (uint8_t)u->count;
-	if (agw_nea_apply(g->eng, &u->ek, u->count, 1, 0, plain, nas + NAS_HDR,
-			  (uint32_t)plen * 8) != 0 ||
-	    agw_nia_compute(g->eng, &u->ik, u->count, 1, 0, nas + 6, (uint32_t)(plen + 1) * 8,
-			    mac) != 0)
-		return -EINVAL;
-	memcpy(nas + 2, mac, 4);
-	memcpy(plain_out, nas, NAS_HDR);
-	memcpy(plain_out + NAS_HDR, plain, (size_t)plen);
-	return plen + NAS_HDR;
-}
-
-/* NGAP UplinkNASTransport (TS 38.413 9.2.5.3) in SCTP/IPv4/Ethernet. */
-static long
-gen_frame(const struct gen_ue *u, const uint8_t *nas, size_t nas_len, size_t ngap_cut,
-	  uint8_t *frame)
-{
-	static const struct agw_ngap_plmn plmn = {{0x00, 0xf1, 0x10}};
-	struct agw_net_hdrs h = {.ip_version = 4, .sport = 38412, .dport = 38412,
-				 .vtag = 0x1234 + u->gnb};
-	struct agw_sctp_data d = {.flags = AGW_SCTP_DATA_COMPLETE, .tsn = 1,
-				  .ppid = AGW_SCTP_PPID_NGAP};
-	struct agw_ngap_msg m;
-	uint8_t ngap[GEN_MAX_FRAME];
-	long n;
-
-	agw_ngap_msg_init(&m, AGW_NGAP_UPLINK_NAS_TRANSPORT);
-	m.present = AGW_NGAP_HAS_AMF_UE_NGAP_ID | AGW_NGAP_HAS_RAN_UE_NGAP_ID |
-		    AGW_NGAP_HAS_NAS_PDU | AGW_NGAP_HAS_USER_LOCATION_INFORMATION;
-	m.amf_ue_id = u->amf_id;
-	m.ran_ue_id = u->ran_id;
-	m.nas_pdu.p = nas;
-	m.nas_pdu.len = nas_len;
-	m.uli.type = AGW_NGAP_ULI_NR;
-	m.uli.nr_cgi.plmn = plmn;
-	m.uli.nr_cgi.cell_id = 0x10 + u->gnb;
-	m.uli.tai.plmn = plmn;
-	m.uli.tai.tac[2] = 1;
-	n = agw_ngap_encode(&m, ngap, sizeof(ngap));
-	if (n < 0)
-		return n;
-	memcpy(h.src_ip, (const uint8_t[]){10, 0, 0, (uint8_t)(1 + 2 * u->gnb)}, 4);
-	memcpy(h.dst_ip, (const uint8_t[]){10, 0, 0, 2}, 4);
-	h.src_mac[5] = 1;
-	h.dst_mac[5] = 2;
-	d.payload = ngap;
-	d.payload_len = ngap_cut != 0 && ngap_cut < (size_t)n ? ngap_cut : (size_t)n;
-	return agw_net_build_sctp(&h, &d, 1, frame, GEN_MAX_FRAME);
-}
-
 static int
 gen_emit(struct gen *g, const uint8_t *frame, long len)
 {
@@ -164,32 +73,34 @@ gen_emit(struct gen *g, const uint8_t *frame, long len)
 	return len > 0 && gen_pcap_write(g->in, frame, (uint32_t)len) == 0 ? 0 : -EIO;
 }
 
+static long
+gen_payload(struct gen *g, uint8_t *p)
+{
+	size_t n = g->o.size > NAS_HDR + 6 ? g->o.size - NAS_HDR - 6 : 1, i;
+
+	for (i = 0; i < n; i++)
+		p[i] = (uint8_t)gen_rand(&g->rng);
+	return (long)n;
+}
+
 /* One legitimate message of UE @p u, with the negative frames the options
  * ask for around it. */
 static int
 gen_one(struct gen *g, struct gen_ue *u, uint64_t seq)
 {
-	uint8_t plain[GEN_MAX_FRAME], nas[GEN_MAX_FRAME], nas_plain[GEN_MAX_FRAME];
-	uint8_t frame[GEN_MAX_FRAME], exp[GEN_MAX_FRAME];
-	int reg = seq % 10 == 9;
-	long plen, nlen, flen, elen;
+	uint8_t payload[GEN_MAX_FRAME], frame[GEN_MAX_FRAME], exp[GEN_MAX_FRAME];
 	uint64_t total = (uint64_t)g->o.ues * g->o.msgs;
+	int reg = seq % 10 == 9;
+	long plen = gen_payload(g, payload), flen, elen = 0;
 
-	plen = gen_plain(g, reg, plain, sizeof(plain));
-	nlen = plen > 0 ? gen_protect(g, u, plain, plen, nas, nas_plain) : -EINVAL;
-	flen = nlen > 0 ? gen_frame(u, nas, (size_t)nlen, 0, frame) : -EINVAL;
-	elen = nlen > 0 ? gen_frame(u, nas_plain, (size_t)nlen, 0, exp) : -EINVAL;
-	if (flen <= 0 || elen <= 0)
-		return -EINVAL;
 	if (g->o.forged != 0 && seq % (total / g->o.forged + 1) == 3 && g->n.bad_mac < g->o.forged) {
-		uint8_t forged[GEN_MAX_FRAME];
-
-		nas[2] ^= 0x01; /* one MAC bit */
-		gen_emit(g, forged, gen_frame(u, nas, (size_t)nlen, 0, forged));
-		nas[2] ^= 0x01;
+		flen = agw_uesim_ul_frame(g->eng, u, reg, payload, (size_t)plen, 0x01, 0, frame,
+					  NULL, NULL);
+		gen_emit(g, frame, flen);
 		g->n.bad_mac++;
 	}
-	if (gen_emit(g, frame, flen) != 0)
+	flen = agw_uesim_ul_frame(g->eng, u, reg, payload, (size_t)plen, 0, 0, frame, exp, &elen);
+	if (flen <= 0 || gen_emit(g, frame, flen) != 0)
 		return -EIO;
 	g->n.verified++;
 	g->n.deciphered += u->nea != AGW_NEA0;
@@ -206,7 +117,8 @@ gen_one(struct gen *g, struct gen_ue *u, uint64_t seq)
 	}
 	if (g->o.malformed != 0 && seq % (total / g->o.malformed + 1) == 7 &&
 	    g->n.malformed < g->o.malformed) {
-		gen_emit(g, frame, gen_frame(u, nas, (size_t)nlen, 9, frame));
+		gen_emit(g, frame, agw_uesim_ul_frame(g->eng, u, reg, payload, (size_t)plen, 0, 9,
+						      frame, NULL, NULL));
 		g->n.malformed++;
 	}
 	u->count++;
@@ -229,8 +141,7 @@ gen_ue_init(struct gen *g, struct gen_ue *u, unsigned int i, int known)
 		u->kint[k] = (uint8_t)gen_rand(&g->rng);
 		u->kenc[k] = (uint8_t)gen_rand(&g->rng);
 	}
-	agw_nia_key_init(g->eng, &u->ik, u->nia, u->kint);
-	agw_nea_key_init(g->eng, &u->ek, u->nea, u->kenc);
+	agw_uesim_ue_keys(g->eng, u);
 }
 
 static int
@@ -262,19 +173,20 @@ gen_write_ctx(struct gen *g)
 static int
 gen_unknown(struct gen *g)
 {
-	uint8_t plain[GEN_MAX_FRAME], nas[GEN_MAX_FRAME], np[GEN_MAX_FRAME], frame[GEN_MAX_FRAME];
+	uint8_t payload[GEN_MAX_FRAME], frame[GEN_MAX_FRAME];
 	struct gen_ue u;
 	unsigned int i;
-	long plen, nlen;
 
 	for (i = 0; i < g->o.unknown; i++) {
+		long plen = gen_payload(g, payload);
+
 		gen_ue_init(g, &u, i, 0);
-		plen = gen_plain(g, 0, plain, sizeof(plain));
-		nlen = gen_protect(g, &u, plain, plen, nas, np);
-		if (gen_emit(g, frame, gen_frame(&u, nas, (size_t)nlen, 0, frame)) != 0)
+		if (gen_emit(g, frame, agw_uesim_ul_frame(g->eng, &u, 0, payload, (size_t)plen, 0,
+							  0, frame, NULL, NULL)) != 0)
 			return -EIO;
 		g->n.no_context++;
 	}
+	agw_uesim_ue_clear(&u);
 	return 0;
 }
 
