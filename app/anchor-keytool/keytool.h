@@ -43,6 +43,8 @@ extern const struct kt_cmd kt_derive_cmds[];
 extern const struct kt_cmd kt_milenage_cmds[];
 /** Commands of cmd_demo.c: demo. */
 extern const struct kt_cmd kt_demo_cmds[];
+/** Commands of cmd_suci.c: suci (conceal, deconceal). */
+extern const struct kt_cmd kt_suci_cmds[];
 
 /**
  * Print octets as lower-case hex: "name=hex\n", or "hex\n" when @p name is

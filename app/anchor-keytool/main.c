@@ -19,7 +19,8 @@
 #define PROG "anchor-keytool"
 
 static const struct kt_cmd *const cmd_tables[] = {
-	kt_sec_cmds, kt_kdf_cmds, kt_derive_cmds, kt_milenage_cmds, kt_demo_cmds, NULL,
+	kt_sec_cmds, kt_kdf_cmds, kt_derive_cmds, kt_milenage_cmds, kt_demo_cmds, kt_suci_cmds,
+	NULL,
 };
 
 static const char general_help[] =

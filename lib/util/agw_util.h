@@ -30,6 +30,14 @@ extern "C" {
 long agw_hex_decode(const char *hex, uint8_t *out, size_t cap);
 
 /**
+ * Decode exactly @p n hex characters (no prefix, no terminator needed).
+ *
+ * @return number of octets written, or -EINVAL (odd @p n or a non-hex
+ *   digit), -ENOSPC (more than @p cap octets).
+ */
+long agw_hex_decode_n(const char *hex, size_t n, uint8_t *out, size_t cap);
+
+/**
  * Encode octets as lower-case hex.
  *
  * @param[out] out  buffer of at least 2 * @p len + 1 characters.

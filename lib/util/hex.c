@@ -21,14 +21,19 @@ hex_nibble(char c)
 long
 agw_hex_decode(const char *hex, uint8_t *out, size_t cap)
 {
-	size_t len, i;
-
-	if (hex == NULL || (out == NULL && cap != 0))
+	if (hex == NULL)
 		return -EINVAL;
 	if (hex[0] == '0' && (hex[1] == 'x' || hex[1] == 'X'))
 		hex += 2;
-	len = strlen(hex);
-	if (len % 2 != 0)
+	return agw_hex_decode_n(hex, strlen(hex), out, cap);
+}
+
+long
+agw_hex_decode_n(const char *hex, size_t len, uint8_t *out, size_t cap)
+{
+	size_t i;
+
+	if (hex == NULL || (out == NULL && cap != 0) || len % 2 != 0)
 		return -EINVAL;
 	if (len / 2 > cap)
 		return -ENOSPC;
