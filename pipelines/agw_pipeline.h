@@ -13,6 +13,15 @@
  *             sctp crc32c,      UE ids,     lookup (bulk), NEA decipher,      ├► agw_punt (control ring)
  *             DATA PPID 60      NAS-PDU     COUNT estimate one IMB burst      └► agw_drop (cause counted)
  *
+ * Downlink, the mirror image on the same graph: agw_rx also polls the core
+ * port; a DownlinkNASTransport (or InitialContextSetupRequest) from the core
+ * carries a NAS-PDU whose 7-octet security header is a placeholder (EPD, SHT
+ * 1-4, MAC 0, SQN 0) in front of the plain message. agw_nas_sec assigns the
+ * UE's DL NAS COUNT, agw_nas_crypto ciphers (NEA) and then MACs (NIA) in
+ * place with DIRECTION 1, agw_verdict fixes the SCTP CRC, agw_tx sends it to
+ * the RAN port. Lengths never change, so nothing is re-encoded. Plain DL NAS
+ * (SHT 0) and DL NGAP without NAS go to the RAN port untouched.
+ *
  * Per-packet state travels in the mbuf private area (struct agw_pkt_meta).
  * Per-worker state (engine, ports, rings, counters) is a struct agw_worker
  * that the application registers under the graph's name before it creates
@@ -66,7 +75,9 @@ struct agw_worker_stats {
 	uint64_t rx;           /**< frames received */
 	uint64_t verified;     /**< NAS whose MAC verified */
 	uint64_t deciphered;   /**< NAS deciphered after verification */
-	uint64_t forwarded;    /**< sent on the core port */
+	uint64_t forwarded;    /**< uplink: sent on the core port */
+	uint64_t protected_dl; /**< downlink NAS ciphered and MAC'd */
+	uint64_t forwarded_dl; /**< downlink: sent on the RAN port */
 	uint64_t punted;       /**< handed to the control lcore */
 	uint64_t dropped;      /**< sum of drop[] */
 	uint64_t drop[AGW_PKT_N_CAUSES];
@@ -100,8 +111,9 @@ struct agw_pkt_meta {
 	uint64_t stmsi;          /**< 5G-S-TMSI of an InitialUEMessage, 0 if none */
 	uint32_t count;          /**< estimated UL NAS COUNT (commits after MAC ok) */
 	uint8_t nas_msg_type;    /**< plain 5GMM message type (after deciphering) */
-	uint8_t deciphered;      /**< 1: the NAS message was deciphered in place */
-	uint8_t rsvd[2];
+	uint8_t deciphered;      /**< 1: the NAS message was ciphered/deciphered in place */
+	uint8_t dl;              /**< 1: downlink (came from the core port) */
+	uint8_t rsvd;
 	struct agw_ue_ctx *ctx;  /**< context found by agw_nas_sec */
 	uint8_t saved[AGW_NIA2_PREFIX_LEN]; /**< octets the NIA2 prefix overwrote */
 };
@@ -135,7 +147,9 @@ struct agw_worker {
 	struct rte_ring *punt_ring;      /**< to the control lcore (MP/SC) */
 	struct agw_worker_port rx[AGW_WORKER_MAX_PORTS]; /**< RAN ports to poll */
 	unsigned int nb_rx;
-	struct agw_worker_port core_tx;  /**< where verified NAS goes */
+	struct agw_worker_port core_tx;  /**< where verified NAS goes; also polled for
+					      downlink from the core */
+	struct agw_worker_port ran_tx;   /**< where protected downlink NAS goes */
 	uint16_t burst;
 	volatile int *quit;              /**< set by the application to stop */
 	struct agw_worker_stats stats;

@@ -6,10 +6,12 @@
  * check, down to the NGAP DATA chunk (PPID 60).
  *
  * Set: l3_off, l4_off, ngap_off, ngap_len, assoc_id; action/cause.
- * Next: agw_ngap for one complete NGAP message; agw_punt for SCTP without
- * NGAP data (control chunks) or with several bundled user messages (the
- * control lcore splits those); agw_drop for non-SCTP (not_n2), bad CRC,
- * fragments and anything a codec refuses.
+ * Set: dl (the frame came from the core port).
+ * Next: agw_ngap for one complete NGAP message; for SCTP without NGAP data
+ * (control chunks) or with several bundled user messages, agw_punt on the
+ * uplink (the control lcore splits those) and agw_tx to the RAN on the
+ * downlink; agw_drop for non-SCTP (not_n2), bad CRC, fragments and anything
+ * a codec refuses.
  */
 #include <rte_mbuf.h>
 
@@ -20,6 +22,7 @@ enum {
 	AGW_CLS_NEXT_DROP = 0,
 	AGW_CLS_NEXT_NGAP,
 	AGW_CLS_NEXT_PUNT,
+	AGW_CLS_NEXT_TX,
 	AGW_CLS_NB_NEXT
 };
 
@@ -38,19 +41,23 @@ cls_drop(struct rte_mbuf *m, int rc)
 	return AGW_CLS_NEXT_DROP;
 }
 
+/* The association id is that of the gNB end: (gNB address, gateway/AMF
+ * address, gNB port, AMF port), whichever way the frame travels. */
 static inline void
 cls_set_assoc(struct agw_pkt_meta *pm, const struct agw_net_frame *f)
 {
-	if (f->ip_version == 4)
-		pm->assoc_id = agw_assoc_id(f->ip4.src, f->ip4.dst, 4, f->sctp.sport,
-					    f->sctp.dport);
+	const uint8_t *src = f->ip_version == 4 ? f->ip4.src : f->ip6.src;
+	const uint8_t *dst = f->ip_version == 4 ? f->ip4.dst : f->ip6.dst;
+	unsigned int len = f->ip_version == 4 ? 4 : 16;
+
+	if (pm->dl)
+		pm->assoc_id = agw_assoc_id(dst, src, len, f->sctp.dport, f->sctp.sport);
 	else
-		pm->assoc_id = agw_assoc_id(f->ip6.src, f->ip6.dst, 16, f->sctp.sport,
-					    f->sctp.dport);
+		pm->assoc_id = agw_assoc_id(src, dst, len, f->sctp.sport, f->sctp.dport);
 }
 
 static inline uint16_t
-classify_one(struct rte_mbuf *m)
+classify_one(const struct agw_worker *w, struct rte_mbuf *m)
 {
 	struct agw_pkt_meta *pm = agw_pkt_meta(m);
 	const uint8_t *base = rte_pktmbuf_mtod(m, const uint8_t *);
@@ -58,6 +65,7 @@ classify_one(struct rte_mbuf *m)
 	int rc;
 
 	memset(pm, 0, sizeof(*pm));
+	pm->dl = m->port == w->core_tx.port_id;
 	if (!rte_pktmbuf_is_contiguous(m))
 		return cls_drop(m, AGW_PROTO_E_UNSUPPORTED);
 	rc = agw_net_parse_frame(base, rte_pktmbuf_data_len(m), 0, &f);
@@ -73,8 +81,8 @@ classify_one(struct rte_mbuf *m)
 	if (f.n_msgs != 1 || f.msgs[0].ppid != AGW_SCTP_PPID_NGAP) {
 		if (f.n_msgs == 1 && f.msgs[0].ppid != AGW_SCTP_PPID_NGAP)
 			return cls_drop(m, AGW_PROTO_E_UNSUPPORTED);
-		pm->action = AGW_ACT_PUNT;
-		return AGW_CLS_NEXT_PUNT;
+		pm->action = pm->dl ? AGW_ACT_FORWARD : AGW_ACT_PUNT;
+		return pm->dl ? AGW_CLS_NEXT_TX : AGW_CLS_NEXT_PUNT;
 	}
 	pm->ngap_off = (uint16_t)(f.msgs[0].payload - base);
 	pm->ngap_len = (uint16_t)f.msgs[0].len;
@@ -85,13 +93,14 @@ static uint16_t
 agw_classify_process(struct rte_graph *graph, struct rte_node *node, void **objs,
 		     uint16_t nb_objs)
 {
+	const struct agw_worker *w = agw_node_worker(node);
 	uint16_t nexts[RTE_GRAPH_BURST_SIZE];
 	uint16_t i;
 
 	for (i = 0; i < nb_objs; i++) {
 		if (i + 4 < nb_objs)
 			rte_prefetch0(rte_pktmbuf_mtod((struct rte_mbuf *)objs[i + 4], void *));
-		nexts[i] = classify_one(objs[i]);
+		nexts[i] = classify_one(w, objs[i]);
 	}
 	rte_node_enqueue_next(graph, node, nexts, objs, nb_objs);
 	return nb_objs;
@@ -107,6 +116,7 @@ static struct rte_node_register agw_classify_node = {
 			[AGW_CLS_NEXT_DROP] = "agw_drop",
 			[AGW_CLS_NEXT_NGAP] = "agw_ngap",
 			[AGW_CLS_NEXT_PUNT] = "agw_punt",
+			[AGW_CLS_NEXT_TX] = "agw_tx",
 		},
 };
 

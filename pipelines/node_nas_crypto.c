@@ -12,6 +12,8 @@
  * context (imb engine, and NIA0/NEA0 which need no crypto device) goes
  * through the worker's IPsec-MB manager on its expanded keys.
  *
+ * Downlink packets (dl) are protected instead: see crypto_protect().
+ *
  * Metadata used: nas_off/nas_len (the NAS-PDU: EPD, SHT, MAC(4), SQN, msg),
  * ctx, count, sht. Set: action/cause (bad_mac, crypto_error), deciphered.
  * Counting is agw_verdict's: a message counts as verified only once its
@@ -78,8 +80,8 @@ crypto_add_imb_nia(struct crypto_batch *b, struct rte_mbuf *m, struct agw_pkt_me
 	op->len_bits = (uint32_t)(pm->nas_len - NAS_SQN_OFF) * 8;
 	op->count = pm->count;
 	op->bearer = pm->ctx->bearer;
-	op->dir = 0;
-	op->verify = 1;
+	op->dir = pm->dl;
+	op->verify = !pm->dl;
 	memcpy(op->mac, nas + NAS_MAC_OFF, AGW_NAS_MAC_LEN);
 	if (pm->ctx->nia == AGW_NIA2)
 		memcpy(pm->saved, op->msg - AGW_NIA2_PREFIX_LEN, AGW_NIA2_PREFIX_LEN);
@@ -104,7 +106,7 @@ crypto_verify(struct agw_worker *w, struct crypto_batch *b, void **objs, uint16_
 	for (i = 0; i < n; i++) {
 		struct agw_pkt_meta *pm = agw_pkt_meta(objs[i]);
 
-		if (pm->action == AGW_ACT_DROP)
+		if (pm->action == AGW_ACT_DROP || pm->dl)
 			continue;
 		if (pm->ctx->sess_int != NULL)
 			crypto_add_cdev_nia(b, objs[i], pm);
@@ -132,7 +134,7 @@ crypto_add_nea(struct crypto_batch *b, struct rte_mbuf *m, struct agw_pkt_meta *
 {
 	uint32_t bits = (uint32_t)(pm->nas_len - NAS_SEC_HDR_LEN) * 8;
 
-	if (pm->ctx->sess_enc != NULL) {
+	if (pm->ctx->sess_enc != NULL && !pm->dl) {
 		struct agw_cdev_nea_op *op = &b->cnea[b->n_cnea++];
 
 		op->sess = pm->ctx->sess_enc;
@@ -155,10 +157,59 @@ crypto_add_nea(struct crypto_batch *b, struct rte_mbuf *m, struct agw_pkt_meta *
 		op->len_bits = bits;
 		op->count = pm->count;
 		op->bearer = pm->ctx->bearer;
-		op->dir = 0;
+		op->dir = pm->dl;
 		op->user_data = m;
 	}
 	pm->deciphered = 1;
+}
+
+/* SHT 2 and 4 carry a ciphered message, when the context ciphers. */
+static inline int
+crypto_ciphers(const struct agw_pkt_meta *pm)
+{
+	return (pm->ctx->flags & AGW_CTX_F_CIPHER) && (pm->sht == 2 || pm->sht == 4);
+}
+
+/*
+ * Downlink: cipher, then MAC over SQN || ciphertext (TS 33.501 6.4.4),
+ * DIRECTION 1, on the worker's IPsec-MB manager (keys are expanded in every
+ * context whatever the uplink engine). The MAC goes into the header last,
+ * after the NIA2 prefix octets were put back.
+ */
+static void
+crypto_protect(struct agw_worker *w, struct crypto_batch *b, void **objs, uint16_t n)
+{
+	uint16_t i;
+
+	b->n_nea = b->n_nia = 0;
+	for (i = 0; i < n; i++) {
+		struct agw_pkt_meta *pm = agw_pkt_meta(objs[i]);
+
+		if (pm->action != AGW_ACT_DROP && pm->dl && crypto_ciphers(pm))
+			crypto_add_nea(b, objs[i], pm);
+	}
+	if (b->n_nea != 0 && agw_nea_burst(w->eng, b->nea, b->n_nea) != b->n_nea)
+		for (i = 0; i < b->n_nea; i++)
+			crypto_status(b->nea[i].user_data, b->nea[i].status);
+	for (i = 0; i < n; i++) {
+		struct agw_pkt_meta *pm = agw_pkt_meta(objs[i]);
+
+		if (pm->action != AGW_ACT_DROP && pm->dl)
+			crypto_add_imb_nia(b, objs[i], pm);
+	}
+	if (b->n_nia == 0)
+		return;
+	agw_nia_burst(w->eng, b->nia, b->n_nia);
+	for (i = 0; i < b->n_nia; i++) {
+		struct rte_mbuf *m = b->nia[i].user_data;
+		struct agw_pkt_meta *pm = agw_pkt_meta(m);
+
+		if (pm->ctx->nia == AGW_NIA2)
+			memcpy(b->nia[i].msg - AGW_NIA2_PREFIX_LEN, pm->saved, AGW_NIA2_PREFIX_LEN);
+		memcpy(pkt_nas(m, pm) + NAS_MAC_OFF, b->nia[i].mac, AGW_NAS_MAC_LEN);
+		pm->deciphered = 1; /* content changed: the CRC is recomputed */
+		crypto_status(m, b->nia[i].status);
+	}
 }
 
 /* Decipher the verified messages whose context ciphers (SHT 2 and 4). */
@@ -171,8 +222,7 @@ crypto_decipher(struct agw_worker *w, struct crypto_batch *b, void **objs, uint1
 	for (i = 0; i < n; i++) {
 		struct agw_pkt_meta *pm = agw_pkt_meta(objs[i]);
 
-		if (pm->action != AGW_ACT_DROP && (pm->ctx->flags & AGW_CTX_F_CIPHER) &&
-		    (pm->sht == 2 || pm->sht == 4))
+		if (pm->action != AGW_ACT_DROP && !pm->dl && crypto_ciphers(pm))
 			crypto_add_nea(b, objs[i], pm);
 	}
 	if (b->n_cnea != 0 && agw_cdev_nea_burst(w->cdev, w->cdev_qp, b->cnea, b->n_cnea) !=
@@ -193,6 +243,7 @@ agw_nas_crypto_process(struct rte_graph *graph, struct rte_node *node, void **ob
 
 	crypto_verify(w, &b, objs, nb_objs);
 	crypto_decipher(w, &b, objs, nb_objs);
+	crypto_protect(w, &b, objs, nb_objs);
 	rte_node_next_stream_move(graph, node, AGW_CRYPTO_NEXT_VERDICT);
 	return nb_objs;
 }

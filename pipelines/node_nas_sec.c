@@ -15,10 +15,15 @@
  * estimate only becomes the UE's COUNT in agw_verdict, after the MAC
  * verified.
  *
+ * Downlink: the header is a placeholder to fill (SHT 1-4); the UE's DL
+ * NAS COUNT is taken here and its low octet written as SQN (the worker that
+ * carries a UE's association owns its DL COUNT). Plain DL NAS (SHT 0) goes
+ * to the RAN as it is.
+ *
  * Set: ctx, count, sht, nas_msg_type (plain). Next: agw_nas_crypto;
  * agw_punt (plain messages that TS 24.501 4.4.4.3 lets through unprotected,
- * initial messages without a usable S-TMSI); agw_drop (malformed,
- * unprotected, no_context, replay).
+ * initial messages without a usable S-TMSI); agw_tx (plain downlink);
+ * agw_drop (malformed, unprotected, no_context, replay).
  */
 #include <rte_mbuf.h>
 
@@ -30,6 +35,7 @@ enum {
 	AGW_NAS_NEXT_DROP = 0,
 	AGW_NAS_NEXT_CRYPTO,
 	AGW_NAS_NEXT_PUNT,
+	AGW_NAS_NEXT_TX,
 	AGW_NAS_NB_NEXT
 };
 
@@ -82,6 +88,12 @@ nas_sec_header(struct rte_mbuf *m, uint8_t *sqn)
 		return AGW_NAS_NEXT_DROP;
 	}
 	pm->sht = sec.sht;
+	if (pm->dl) {
+		if (sec.sht != 0)
+			return AGW_NAS_NB_NEXT;
+		pm->action = AGW_ACT_FORWARD;
+		return AGW_NAS_NEXT_TX;
+	}
 	if (sec.sht == 0) {
 		if (!nas_plain_allowed(sec.msg, sec.msg_len)) {
 			agw_pkt_set_drop(m, AGW_PKT_UNPROTECTED);
@@ -109,12 +121,17 @@ nas_sec_bind(struct rte_mbuf *m, struct agw_ue_ctx *c, uint8_t sqn)
 		agw_pkt_set_drop(m, AGW_PKT_NO_CONTEXT);
 		return AGW_NAS_NEXT_DROP;
 	}
+	pm->ctx = c;
+	if (pm->dl) {
+		pm->count = c->dl_count++;
+		*rte_pktmbuf_mtod_offset(m, uint8_t *, pm->nas_off + 6) = (uint8_t)pm->count;
+		return AGW_NAS_NEXT_CRYPTO;
+	}
 	count = nas_count_estimate(c->ul_count, sqn);
 	if (count < 0 || count > UINT32_MAX) {
 		agw_pkt_set_drop(m, AGW_PKT_REPLAY);
 		return AGW_NAS_NEXT_DROP;
 	}
-	pm->ctx = c;
 	pm->count = (uint32_t)count;
 	return AGW_NAS_NEXT_CRYPTO;
 }
@@ -183,6 +200,7 @@ static struct rte_node_register agw_nas_sec_node = {
 			[AGW_NAS_NEXT_DROP] = "agw_drop",
 			[AGW_NAS_NEXT_CRYPTO] = "agw_nas_crypto",
 			[AGW_NAS_NEXT_PUNT] = "agw_punt",
+			[AGW_NAS_NEXT_TX] = "agw_tx",
 		},
 };
 

@@ -6,11 +6,13 @@
  * and, for UE-associated NAS carriers, the UE ids and the NAS-PDU.
  *
  * Set: ngap_proc, amf_ue_ngap_id, ran_ue_ngap_id, nas_off/nas_len, stmsi.
- * Next: agw_nas_sec for UplinkNASTransport (initiatingMessage, proc 46)
- * and InitialUEMessage (proc 15); agw_punt for every other procedure (NG
- * Setup, UE context release complete, error indication, ...: the control
- * lcore answers those); agw_drop (malformed) when the PDU or a mandatory
- * IE does not decode.
+ * Next, uplink: agw_nas_sec for UplinkNASTransport (initiatingMessage,
+ * proc 46) and InitialUEMessage (proc 15); agw_punt for every other
+ * procedure (NG Setup, UE context release complete, error indication, ...:
+ * the control lcore answers those). Downlink: agw_nas_sec for
+ * DownlinkNASTransport (proc 4) and InitialContextSetupRequest (proc 14)
+ * that carry a NAS-PDU; agw_tx (to the RAN, untouched) for the rest.
+ * agw_drop (malformed) when the PDU or a mandatory IE does not decode.
  */
 #include <rte_mbuf.h>
 
@@ -21,6 +23,7 @@ enum {
 	AGW_NGAP_NEXT_DROP = 0,
 	AGW_NGAP_NEXT_NAS_SEC,
 	AGW_NGAP_NEXT_PUNT,
+	AGW_NGAP_NEXT_TX,
 	AGW_NGAP_NB_NEXT
 };
 
@@ -89,6 +92,31 @@ ngap_take_ies(const struct agw_ap_pdu *pdu, struct agw_pkt_meta *pm, const uint8
 	return 0;
 }
 
+/* Downlink: NAS carriers get protected, everything else passes. */
+static inline uint16_t
+ngap_dl(struct rte_mbuf *m, struct agw_pkt_meta *pm, const struct agw_ap_pdu *pdu,
+	const uint8_t *base)
+{
+	int rc;
+
+	if (pdu->type != AGW_AP_INITIATING ||
+	    (pdu->proc != AGW_NGAP_PROC_DOWNLINK_NAS_TRANSPORT &&
+	     pdu->proc != AGW_NGAP_PROC_INITIAL_CONTEXT_SETUP)) {
+		pm->action = AGW_ACT_FORWARD;
+		return AGW_NGAP_NEXT_TX;
+	}
+	rc = ngap_take_ies(pdu, pm, base);
+	if (rc == AGW_PROTO_E_MISSING_IE && pdu->proc == AGW_NGAP_PROC_INITIAL_CONTEXT_SETUP) {
+		pm->action = AGW_ACT_FORWARD; /* no NAS-PDU: nothing to protect */
+		return AGW_NGAP_NEXT_TX;
+	}
+	if (rc != 0) {
+		agw_pkt_set_drop(m, AGW_PKT_MALFORMED);
+		return AGW_NGAP_NEXT_DROP;
+	}
+	return AGW_NGAP_NEXT_NAS_SEC;
+}
+
 static inline uint16_t
 ngap_one(struct rte_mbuf *m)
 {
@@ -101,6 +129,8 @@ ngap_one(struct rte_mbuf *m)
 		return AGW_NGAP_NEXT_DROP;
 	}
 	pm->ngap_proc = pdu.proc;
+	if (pm->dl)
+		return ngap_dl(m, pm, &pdu, base);
 	if (pdu.type != AGW_AP_INITIATING ||
 	    (pdu.proc != AGW_NGAP_PROC_UPLINK_NAS_TRANSPORT &&
 	     pdu.proc != AGW_NGAP_PROC_INITIAL_UE_MESSAGE)) {
@@ -136,6 +166,7 @@ static struct rte_node_register agw_ngap_node = {
 			[AGW_NGAP_NEXT_DROP] = "agw_drop",
 			[AGW_NGAP_NEXT_NAS_SEC] = "agw_nas_sec",
 			[AGW_NGAP_NEXT_PUNT] = "agw_punt",
+			[AGW_NGAP_NEXT_TX] = "agw_tx",
 		},
 };
 

@@ -2,8 +2,10 @@
  * Copyright (c) 2026 anchorgw authors
  */
 /*
- * agw_rx: source node. Polls the worker's queue on every RAN port and
- * moves the whole burst to agw_classify.
+ * agw_rx: source node. Polls the worker's queue on every RAN port and on
+ * the core port (downlink), stamps each mbuf with the port it came from
+ * (agw_classify tells the direction by it), and moves the whole burst to
+ * agw_classify.
  */
 #include <rte_ethdev.h>
 
@@ -20,10 +22,16 @@ agw_rx_process(struct rte_graph *graph, struct rte_node *node, void **objs, uint
 
 	RTE_SET_USED(objs);
 	RTE_SET_USED(nb_objs);
-	for (i = 0; i < w->nb_rx && n < node->size; i++) {
+	for (i = 0; i <= w->nb_rx && n < node->size; i++) {
+		const struct agw_worker_port *p = i < w->nb_rx ? &w->rx[i] : &w->core_tx;
+		struct rte_mbuf **ms = (struct rte_mbuf **)node->objs + n;
+		uint16_t got, j;
+
 		room = RTE_MIN((uint16_t)(node->size - n), w->burst);
-		n += rte_eth_rx_burst(w->rx[i].port_id, w->rx[i].queue_id,
-				      (struct rte_mbuf **)node->objs + n, room);
+		got = rte_eth_rx_burst(p->port_id, p->queue_id, ms, room);
+		for (j = 0; j < got; j++)
+			ms[j]->port = p->port_id;
+		n += got;
 	}
 	if (n == 0)
 		return 0;

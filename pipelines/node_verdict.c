@@ -11,6 +11,7 @@
  *    run go to agw_punt, the rest to agw_tx on the core port. A frame whose
  *    NAS was deciphered in place gets its SCTP CRC32c recomputed.
  *  - Punt decided upstream (signalling without NAS security): agw_punt.
+ *  - Downlink (protected by agw_nas_crypto): CRC recomputed, to agw_tx.
  */
 #include <rte_mbuf.h>
 
@@ -80,6 +81,12 @@ verdict_one(struct agw_worker_stats *st, struct rte_mbuf *m)
 
 	if (pm->action == AGW_ACT_DROP)
 		return AGW_VERDICT_NEXT_DROP;
+	if (pm->dl) { /* protected downlink NAS: to the RAN */
+		verdict_fix_crc(m, pm);
+		st->protected_dl++;
+		pm->action = AGW_ACT_FORWARD;
+		return AGW_VERDICT_NEXT_TX;
+	}
 	if (pm->ctx == NULL)
 		return pm->action == AGW_ACT_PUNT ? AGW_VERDICT_NEXT_PUNT : AGW_VERDICT_NEXT_TX;
 	if (verdict_commit_count(pm) != 0) {

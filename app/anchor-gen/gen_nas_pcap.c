@@ -19,7 +19,10 @@
  * mode 600), the expected core-side pcap (each forwarded frame with its
  * NAS deciphered and the SCTP CRC recomputed), and "expect NAME=VALUE"
  * lines with the counters anchorgw must report. Negative frames on request:
- * forged MAC, replayed frame, unknown UE, malformed NGAP.
+ * forged MAC, replayed frame, unknown UE, malformed NGAP. With --dl-msgs,
+ * also the downlink: DownlinkNASTransport as the core hands it to the
+ * gateway (security header placeholder + plain NAS) and as the UE must
+ * receive it (ciphered and MAC'd with the DL COUNT).
  */
 #include <errno.h>
 #include <getopt.h>
@@ -46,8 +49,9 @@ struct gen_opts {
 	unsigned int nb_mix;
 	int cipher; /* 0 none, 1 all, 2 every other UE */
 	unsigned int forged, replays, unknown, malformed;
+	unsigned int dl_msgs;
 	uint64_t seed;
-	const char *out, *expect, *ctx_out;
+	const char *out, *expect, *ctx_out, *dl_out, *dl_expect;
 };
 
 #define gen_ue agw_uesim_ue
@@ -55,6 +59,7 @@ struct gen_opts {
 struct gen_counts {
 	uint64_t rx, verified, deciphered, forwarded, punted;
 	uint64_t bad_mac, replay, no_context, malformed;
+	uint64_t protected_dl;
 };
 
 struct gen {
@@ -62,7 +67,7 @@ struct gen {
 	struct gen_ue *ue;
 	struct agw_nas_sec_engine *eng;
 	uint64_t rng;
-	FILE *in, *exp;
+	FILE *in, *exp, *dl_in, *dl_exp;
 	struct gen_counts n;
 };
 
@@ -122,6 +127,23 @@ gen_one(struct gen *g, struct gen_ue *u, uint64_t seq)
 		g->n.malformed++;
 	}
 	u->count++;
+	return 0;
+}
+
+/* One downlink message for UE @p u: what the core sends, what the UE gets. */
+static int
+gen_dl(struct gen *g, struct gen_ue *u)
+{
+	uint8_t payload[GEN_MAX_FRAME], frame[GEN_MAX_FRAME], exp[GEN_MAX_FRAME];
+	long plen = gen_payload(g, payload), flen, elen = 0;
+
+	flen = agw_uesim_dl_frame(g->eng, u, payload, (size_t)plen, frame, exp, &elen);
+	if (flen <= 0 || gen_pcap_write(g->dl_in, frame, (uint32_t)flen) != 0 ||
+	    gen_pcap_write(g->dl_exp, exp, (uint32_t)elen) != 0)
+		return -EIO;
+	g->n.rx++;
+	g->n.protected_dl++;
+	u->dl_count++;
 	return 0;
 }
 
@@ -202,7 +224,8 @@ gen_run(struct gen *g)
 		return -EIO;
 	for (m = 0; m < g->o.msgs; m++)
 		for (i = 0; i < g->o.ues; i++)
-			if (gen_one(g, &g->ue[i], seq++) != 0)
+			if (gen_one(g, &g->ue[i], seq++) != 0 ||
+			    (m < g->o.dl_msgs && gen_dl(g, &g->ue[i]) != 0))
 				return -EIO;
 	return gen_unknown(g);
 }
@@ -215,9 +238,10 @@ gen_print_expect(const struct gen *g)
 	printf("expect rx=%" PRIu64 "\nexpect verified=%" PRIu64 "\nexpect deciphered=%" PRIu64
 	       "\nexpect forwarded=%" PRIu64 "\nexpect punted=%" PRIu64
 	       "\nexpect drop_bad_mac=%" PRIu64 "\nexpect drop_replay=%" PRIu64
-	       "\nexpect drop_no_context=%" PRIu64 "\nexpect drop_malformed=%" PRIu64 "\n",
+	       "\nexpect drop_no_context=%" PRIu64 "\nexpect drop_malformed=%" PRIu64
+	       "\nexpect protected_dl=%" PRIu64 "\nexpect forwarded_dl=%" PRIu64 "\n",
 	       n->rx, n->verified, n->deciphered, n->forwarded, n->punted, n->bad_mac, n->replay,
-	       n->no_context, n->malformed);
+	       n->no_context, n->malformed, n->protected_dl, n->protected_dl);
 }
 
 static int
@@ -241,7 +265,8 @@ parse_opts(struct gen_opts *o, int argc, char **argv)
 		{"nia", 1, NULL, 'i'}, {"cipher", 1, NULL, 'c'}, {"forged", 1, NULL, 'f'},
 		{"replays", 1, NULL, 'r'}, {"unknown", 1, NULL, 'k'}, {"malformed", 1, NULL, 'x'},
 		{"seed", 1, NULL, 'S'}, {"out", 1, NULL, 'o'}, {"expect", 1, NULL, 'e'},
-		{"ctx-out", 1, NULL, 'C'}, {NULL, 0, NULL, 0}};
+		{"ctx-out", 1, NULL, 'C'}, {"dl-msgs", 1, NULL, 'd'}, {"dl-out", 1, NULL, 'D'},
+		{"dl-expect", 1, NULL, 'E'}, {NULL, 0, NULL, 0}};
 	int c;
 
 	optind = 1;
@@ -260,13 +285,24 @@ parse_opts(struct gen_opts *o, int argc, char **argv)
 		case 'o': o->out = optarg; break;
 		case 'e': o->expect = optarg; break;
 		case 'C': o->ctx_out = optarg; break;
+		case 'd': o->dl_msgs = (unsigned int)strtoul(optarg, NULL, 10); break;
+		case 'D': o->dl_out = optarg; break;
+		case 'E': o->dl_expect = optarg; break;
 		default: return -EINVAL;
 		}
 	}
 	if (o->ues == 0 || o->msgs == 0 || o->size < 16 || o->size > 1400 || o->out == NULL ||
-	    o->expect == NULL || o->ctx_out == NULL)
+	    o->expect == NULL || o->ctx_out == NULL ||
+	    (o->dl_msgs != 0 && (o->dl_out == NULL || o->dl_expect == NULL)))
 		return -EINVAL;
 	return 0;
+}
+
+static void
+gen_close(FILE *f)
+{
+	if (f != NULL)
+		fclose(f);
 }
 
 int
@@ -280,7 +316,8 @@ gen_nas_pcap_main(int argc, char **argv)
 		fprintf(stderr, "usage: anchor-gen nas-pcap --out IN.pcap --expect CORE.pcap "
 				"--ctx-out CTX.csv [--ues N] [--msgs M] [--size 16..1400]\n"
 				"  [--nia 1,2,3] [--cipher none|all|mixed] [--forged K] [--replays K]"
-				" [--unknown K] [--malformed K] [--seed S]\n");
+				" [--unknown K] [--malformed K] [--seed S]\n"
+				"  [--dl-msgs K --dl-out CORE-IN.pcap --dl-expect RAN.pcap]\n");
 		return 2;
 	}
 	g.rng = g.o.seed;
@@ -288,11 +325,16 @@ gen_nas_pcap_main(int argc, char **argv)
 	g.eng = agw_nas_sec_engine_create();
 	g.in = gen_pcap_open(g.o.out);
 	g.exp = gen_pcap_open(g.o.expect);
-	rc = g.ue != NULL && g.eng != NULL && g.in != NULL && g.exp != NULL ? gen_run(&g) : -EIO;
-	if (g.in != NULL)
-		fclose(g.in);
-	if (g.exp != NULL)
-		fclose(g.exp);
+	g.dl_in = gen_pcap_open(g.o.dl_out != NULL ? g.o.dl_out : "/dev/null");
+	g.dl_exp = gen_pcap_open(g.o.dl_expect != NULL ? g.o.dl_expect : "/dev/null");
+	rc = g.ue != NULL && g.eng != NULL && g.in != NULL && g.exp != NULL && g.dl_in != NULL &&
+			     g.dl_exp != NULL
+		     ? gen_run(&g)
+		     : -EIO;
+	gen_close(g.in);
+	gen_close(g.exp);
+	gen_close(g.dl_in);
+	gen_close(g.dl_exp);
 	if (g.ue != NULL)
 		agw_memzero(g.ue, (size_t)g.o.ues * sizeof(*g.ue));
 	free(g.ue);

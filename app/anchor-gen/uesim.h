@@ -27,6 +27,7 @@ struct agw_uesim_ue {
 	uint8_t gnb;       /**< which simulated gNB (association) */
 	uint8_t nia, nea;  /**< algorithms */
 	uint32_t count;    /**< next UL NAS COUNT */
+	uint32_t dl_count; /**< next DL NAS COUNT (what the gateway must use) */
 	uint8_t kint[16];  /**< K_NASint */
 	uint8_t kenc[16];  /**< K_NASenc */
 	struct agw_nia_key ik;
@@ -58,5 +59,19 @@ long agw_uesim_ul_frame(struct agw_nas_sec_engine *eng, const struct agw_uesim_u
 			int reg_complete, const uint8_t *payload, size_t payload_len,
 			uint8_t mac_flip, size_t ngap_cut, uint8_t *frame, uint8_t *expected,
 			long *exp_len);
+
+/**
+ * Build one downlink NAS message for @p u as the core hands it to the
+ * gateway (DownlinkNASTransport from the AMF, NAS-PDU = security header
+ * placeholder with MAC 0 and SQN 0, then the plain DL NAS transport) and as
+ * the UE must receive it (ciphered with NEA and MAC'd with NIA, DIRECTION 1,
+ * COUNT u->dl_count; the caller advances it).
+ *
+ * @return the input frame length, or a negative error; @p exp_len gets the
+ *   expected frame's.
+ */
+long agw_uesim_dl_frame(struct agw_nas_sec_engine *eng, const struct agw_uesim_ue *u,
+			const uint8_t *payload, size_t payload_len, uint8_t *frame,
+			uint8_t *expected, long *exp_len);
 
 #endif /* AGW_UESIM_H */

@@ -32,6 +32,8 @@ stats_sum(const struct gw *gw, struct agw_worker_stats *sum)
 		sum->verified += s->verified;
 		sum->deciphered += s->deciphered;
 		sum->forwarded += s->forwarded;
+		sum->protected_dl += s->protected_dl;
+		sum->forwarded_dl += s->forwarded_dl;
 		sum->punted += s->punted;
 		sum->dropped += s->dropped;
 		for (c = 0; c < AGW_PKT_N_CAUSES; c++)
@@ -49,6 +51,8 @@ stats_to_dict(struct rte_tel_data *d, const struct agw_worker_stats *s)
 	rte_tel_data_add_dict_u64(d, "verified", s->verified);
 	rte_tel_data_add_dict_u64(d, "deciphered", s->deciphered);
 	rte_tel_data_add_dict_u64(d, "forwarded", s->forwarded);
+	rte_tel_data_add_dict_u64(d, "protected_dl", s->protected_dl);
+	rte_tel_data_add_dict_u64(d, "forwarded_dl", s->forwarded_dl);
 	rte_tel_data_add_dict_u64(d, "punted", s->punted);
 	rte_tel_data_add_dict_u64(d, "dropped", s->dropped);
 	for (c = 0; c < AGW_PKT_N_CAUSES; c++) {
@@ -160,6 +164,8 @@ gw_stats_print(const struct gw *gw)
 	printf("anchorgw: rx=%" PRIu64 " verified=%" PRIu64 " deciphered=%" PRIu64
 	       " forwarded=%" PRIu64 " punted=%" PRIu64 " dropped=%" PRIu64 "\n",
 	       sum.rx, sum.verified, sum.deciphered, sum.forwarded, sum.punted, sum.dropped);
+	printf("anchorgw: protected_dl=%" PRIu64 " forwarded_dl=%" PRIu64 "\n", sum.protected_dl,
+	       sum.forwarded_dl);
 	for (c = 0; c < AGW_PKT_N_CAUSES; c++)
 		printf("anchorgw: drop_%s=%" PRIu64 "\n", agw_pkt_cause_name(c), sum.drop[c]);
 	printf("anchorgw: control punted_rx=%" PRIu64 " non_nas=%" PRIu64 " ctx_loaded=%" PRIu64

@@ -26,6 +26,8 @@ gw_worker_setup(struct gw *gw, unsigned int i)
 	for (p = 0; p < gw->conf.nb_ports; p++) {
 		struct agw_worker_port wp = {gw->port_ids[p], (uint16_t)i};
 
+		if (gw->conf.ports[p].role == GW_PORT_RAN && w->nb_rx == 0)
+			w->ran_tx = wp; /* downlink leaves on the first RAN port */
 		if (gw->conf.ports[p].role == GW_PORT_RAN && w->nb_rx < AGW_WORKER_MAX_PORTS)
 			w->rx[w->nb_rx++] = wp;
 		else if (gw->conf.ports[p].role == GW_PORT_CORE)

@@ -7,11 +7,14 @@ import tempfile
 import pcaputil
 
 
-def run(gw, conf, rx_pcap, workdir, ctx_file=None, extra=(), timeout=120, eal=()):
-    """Feed rx_pcap into the RAN port; return (counters dict, core frames,
-    stdout)."""
-    empty = os.path.join(workdir, "empty.pcap")
-    pcaputil.write(empty, [])
+def run(gw, conf, rx_pcap, workdir, ctx_file=None, extra=(), timeout=120, eal=(),
+        core_rx_pcap=None):
+    """Feed rx_pcap into the RAN port (and core_rx_pcap into the core port);
+    return (counters dict, core frames, stdout). The RAN port's output is in
+    workdir/ran-out.pcap."""
+    empty = core_rx_pcap or os.path.join(workdir, "empty.pcap")
+    if not core_rx_pcap:
+        pcaputil.write(empty, [])
     core = os.path.join(workdir, "core-out.pcap")
     ran = os.path.join(workdir, "ran-out.pcap")
     cmd = [gw, "--no-huge", "--no-pci", "--no-shconf", "--no-telemetry", "-m", "512",

@@ -3,7 +3,9 @@
 """Integration test of the uplink fast path on virtual devices.
 
 anchor-gen computes, on the UE side with lib/crypto and the lib/proto
-encoders, N UEs' protected uplink NAS (mixed NIA1/2/3, with and without
+encoders, N UEs' protected uplink NAS (and, in one case, downlink NAS as the
+core hands it over with a security-header placeholder, plus what the UEs must
+receive) (mixed NIA1/2/3, with and without
 NEA1/2/3, COUNTs crossing the SQN wrap) plus forged MACs, replays, unknown
 UEs and malformed NGAP, the expected core-side frames (NAS deciphered, SCTP
 CRC recomputed) and the counters. anchorgw runs on net_pcap ports with the
@@ -27,6 +29,8 @@ CASES = [
     ("mixed-nia-nea", ["--ues", "300", "--msgs", "6", "--size", "128", "--nia", "1,2,3",
                        "--cipher", "mixed", "--forged", "12", "--replays", "9",
                        "--unknown", "7", "--malformed", "5", "--seed", "7"]),
+    ("uplink+downlink", ["--ues", "200", "--msgs", "4", "--dl-msgs", "3", "--size", "200",
+                         "--nia", "1,2,3", "--cipher", "mixed", "--forged", "3", "--seed", "5"]),
     ("nia2-nea2-512B", ["--ues", "64", "--msgs", "3", "--size", "512", "--nia", "2",
                         "--cipher", "all", "--seed", "11"]),
     ("integrity-only-64B", ["--ues", "50", "--msgs", "8", "--size", "64", "--nia", "1,3",
@@ -43,8 +47,11 @@ ENGINES = [
 def run_case(gw, gen, conf, name, args):
     """Returns (problems, core frames per engine)."""
     d = gwrun.tmpdir()
-    inp, exp, ctx = (os.path.join(d, f) for f in ("in.pcap", "exp.pcap", "ctx.csv"))
+    inp, exp, ctx, dl_in, dl_exp = (os.path.join(d, f) for f in (
+        "in.pcap", "exp.pcap", "ctx.csv", "dl-in.pcap", "dl-exp.pcap"))
+    dl = "--dl-msgs" in args
     out = subprocess.run([gen, "nas-pcap", "--out", inp, "--expect", exp, "--ctx-out", ctx]
+                         + (["--dl-out", dl_in, "--dl-expect", dl_exp] if dl else [])
                          + args, capture_output=True, text=True, check=True).stdout
     expect = {}
     for line in out.splitlines():
@@ -54,9 +61,15 @@ def run_case(gw, gen, conf, name, args):
     bad, outputs = [], {}
     for engine, repl, eal in ENGINES:
         conf_e = gwrun.conf_with(conf, d, repl) if repl else conf
-        counters, core, _ = gwrun.run(gw, conf_e, inp, d, ctx_file=ctx, eal=eal)
-        outputs[engine] = core
+        counters, core, _ = gwrun.run(gw, conf_e, inp, d, ctx_file=ctx, eal=eal,
+                                      core_rx_pcap=dl_in if dl else None)
+        ran = pcaputil.read(os.path.join(d, "ran-out.pcap"))[1]
+        outputs[engine] = core + ran
         bad += ["%s: %s" % (engine, b) for b in check(counters, core, expect, want_core)]
+        want_ran = pcaputil.read(dl_exp)[1] if dl else []
+        if ran != want_ran:
+            bad.append("%s: RAN output: %d frames, want %d (protected downlink)"
+                       % (engine, len(ran), len(want_ran)))
     if outputs["imb"] != outputs["cryptodev"]:
         bad.append("the two engines' core outputs differ")
     return bad
@@ -72,8 +85,8 @@ def check(counters, core, expect, want_core):
     if counters.get("dropped") != sum(v for k, v in expect.items() if k.startswith("drop_")):
         bad.append("dropped=%s is not the sum of the causes" % counters.get("dropped"))
     if counters.get("rx") != counters.get("forwarded", 0) + counters.get("punted", 0) + \
-            counters.get("dropped", 0):
-        bad.append("rx != forwarded + punted + dropped")
+            counters.get("dropped", 0) + counters.get("forwarded_dl", 0):
+        bad.append("rx != forwarded + punted + dropped + forwarded_dl")
     return bad
 
 
