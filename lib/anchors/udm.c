@@ -1,0 +1,174 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright (c) 2026 anchorgw authors
+ */
+/*
+ * UDM/ARPF: subscriber data from lib/store, SQN from durable blocks
+ * (TS 33.102 Annex C; agw_store_sqn_reserve()), 5G HE AV generation
+ * (TS 33.501 6.1.3.2 step 1) and resynchronisation (6.1.3.3.2, TS 33.102
+ * 6.3.5).
+ *
+ * SQN: each reservation makes a block of sqn_block SEQ values durable
+ * before any of them is used; this cache hands them out with IND 0, one SEQ
+ * per vector. An evicted or dropped block is only skipped, never reused.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "agw_util.h"
+#include "anchors_priv.h"
+
+static uint32_t
+supi_hash(const char *s)
+{
+	uint32_t h = 2166136261u;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (uint8_t)*s) * 16777619u;
+	return h;
+}
+
+/* The slot of @p supi, or the slot to (re)use for it (evicting a block). */
+static struct anch_sqn_slot *
+sqn_slot(struct agw_anchors *a, const char *supi)
+{
+	uint32_t h = supi_hash(supi);
+
+	for (uint32_t i = 0; i < 8; i++) {
+		struct anch_sqn_slot *s = &a->sqn[(h + i) & a->sqn_mask];
+
+		if (s->supi[0] == '\0' || strcmp(s->supi, supi) == 0)
+			return s;
+	}
+	return &a->sqn[h & a->sqn_mask];
+}
+
+static int
+sqn_next(struct agw_anchors *a, const char *supi, uint64_t *sqn)
+{
+	struct anch_sqn_slot *s = sqn_slot(a, supi);
+	struct agw_store_sqn rec;
+	uint64_t first;
+	int rc;
+
+	if (strcmp(s->supi, supi) != 0 || s->next >= s->end) {
+		rc = agw_store_sqn_reserve(a->conf.store, supi, a->conf.sqn_block, &first);
+		if (rc == 0)
+			rc = agw_store_sqn_get(a->conf.store, supi, &rec);
+		if (rc != 0) {
+			s->supi[0] = '\0';
+			return rc;
+		}
+		snprintf(s->supi, sizeof(s->supi), "%s", supi);
+		s->ind_bits = rec.ind_bits;
+		s->next = first;
+		s->end = first + ((uint64_t)a->conf.sqn_block << rec.ind_bits);
+	}
+	*sqn = s->next;
+	s->next += UINT64_C(1) << s->ind_bits; /* next SEQ, IND 0 */
+	return 0;
+}
+
+static void
+sqn_to_octets(uint64_t v, uint8_t o[AGW_MIL_SQN_LEN])
+{
+	for (int i = AGW_MIL_SQN_LEN - 1; i >= 0; i--, v >>= 8)
+		o[i] = (uint8_t)v;
+}
+
+static uint64_t
+sqn_from_octets(const uint8_t o[AGW_MIL_SQN_LEN])
+{
+	uint64_t v = 0;
+
+	for (int i = 0; i < AGW_MIL_SQN_LEN; i++)
+		v = v << 8 | o[i];
+	return v;
+}
+
+static struct agw_milenage *
+sub_milenage(struct agw_anchors *a, const char *supi, struct agw_store_sub *sub, int *rc)
+{
+	struct agw_milenage *m;
+
+	*rc = agw_store_sub_get(a->conf.store, supi, sub);
+	if (*rc != 0)
+		return NULL;
+	m = agw_milenage_create(sub->k, sub->opc, AGW_MILENAGE_OPC);
+	if (m == NULL)
+		*rc = -errno;
+	return m;
+}
+
+/*
+ * Nudm_UEAuthentication_Get: a 5G HE AV for @p supi.
+ * Returns -ENOENT for an unknown subscriber.
+ */
+int
+anch_udm_get_av(struct agw_anchors *a, const char *supi, struct agw_he_av_5g *av)
+{
+	struct agw_store_sub sub;
+	struct agw_milenage *m;
+	uint8_t sqn_o[AGW_MIL_SQN_LEN];
+	uint64_t sqn;
+	int rc;
+
+	m = sub_milenage(a, supi, &sub, &rc);
+	if (m == NULL)
+		goto out;
+	rc = sqn_next(a, supi, &sqn);
+	if (rc == 0) {
+		sqn_to_octets(sqn, sqn_o);
+		rc = agw_milenage_gen_he_av_5g(m, NULL, sqn_o, sub.amf, a->snn, a->snn_len, av);
+	}
+	agw_milenage_free(m);
+out:
+	agw_store_sub_clear(&sub);
+	return rc;
+}
+
+/*
+ * Nudm_UEAuthentication_Get with "synchronisation failure indication":
+ * verify AUTS (MAC-S) against the RAND sent, move SQN_HE past SQN_MS
+ * durably, drop the cached block. -EBADMSG: AUTS does not verify.
+ */
+int
+anch_udm_resync(struct agw_anchors *a, const char *supi, const uint8_t rand[16],
+		const uint8_t auts[AGW_MIL_AUTS_LEN])
+{
+	struct agw_store_sub sub;
+	struct agw_milenage *m;
+	struct anch_sqn_slot *s;
+	uint8_t sqn_ms[AGW_MIL_SQN_LEN];
+	int rc;
+
+	m = sub_milenage(a, supi, &sub, &rc);
+	if (m == NULL)
+		goto out;
+	rc = agw_milenage_resync(m, rand, auts, sqn_ms);
+	agw_milenage_free(m);
+	if (rc != 0)
+		goto out;
+	rc = agw_store_sqn_resync(a->conf.store, supi, sqn_from_octets(sqn_ms));
+	s = sqn_slot(a, supi);
+	if (strcmp(s->supi, supi) == 0)
+		s->supi[0] = '\0'; /* next vector from a fresh reservation */
+out:
+	agw_store_sub_clear(&sub);
+	return rc;
+}
+
+/* Allowed 5G-IA / 5G-EA of a subscriber (bit n = algorithm n). */
+int
+anch_udm_sub_algs(struct agw_anchors *a, const char *supi, uint8_t *nia_mask, uint8_t *nea_mask)
+{
+	struct agw_store_sub sub;
+	int rc = agw_store_sub_get(a->conf.store, supi, &sub);
+
+	if (rc == 0) {
+		*nia_mask = sub.nia_mask;
+		*nea_mask = sub.nea_mask;
+	}
+	agw_store_sub_clear(&sub);
+	return rc;
+}
