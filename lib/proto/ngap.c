@@ -538,29 +538,47 @@ agw_ap_ie_iter_init(struct agw_ap_ie_iter *it, const struct agw_ap_pdu *pdu)
 }
 
 /* ProtocolIE-Field: id INTEGER (0..65535), criticality, value open type. */
+/*
+ * ProtocolIE-Field in ALIGNED PER, always octet-aligned here (the container
+ * count and every open type end on an octet): ProtocolIE-ID INTEGER
+ * (0..65535) in two octets (X.691 11.5.7.4), criticality ENUMERATED in the
+ * top two bits of the next octet, padding to the octet, then the open type's
+ * length determinant (X.691 11.9.3.6/11.9.3.7: one octet below 128, two
+ * octets 10xxxxxx below 16K, fragmented 11xxxxxx refused) and contents.
+ * Read byte-wise: this runs for every IE of every N2 message.
+ */
 int
 agw_ap_ie_next(struct agw_ap_ie_iter *it, struct agw_ap_ie *ie)
 {
-	struct per_rd r;
-	uint32_t id, crit;
-	int rc;
+	const uint8_t *p = it->rd.p;
+	size_t left = agw_rd_left(&it->rd), hdr, len;
 
 	if (it->left == 0) {
 		/* extension additions of the message may follow the container */
-		return (!it->ext && agw_rd_left(&it->rd) != 0) ? AGW_PROTO_E_TRAILING : 0;
+		return (!it->ext && left != 0) ? AGW_PROTO_E_TRAILING : 0;
 	}
-	r.rd = it->rd;
-	r.cur = 0;
-	r.nbits = 0;
-	if ((rc = per_cwn(&r, 65536, &id)) != 0 || (rc = per_bits(&r, 2, &crit)) != 0)
-		return rc;
-	if (crit > AGW_AP_NOTIFY)
+	if (left < 4)
+		return AGW_PROTO_E_TRUNCATED;
+	if ((p[2] >> 6) > AGW_AP_NOTIFY)
 		return AGW_PROTO_E_BAD_VALUE;
-	if ((rc = per_open(&r, &ie->value)) != 0)
-		return rc;
-	ie->id = (uint16_t)id;
-	ie->crit = (uint8_t)crit;
-	it->rd = r.rd;
+	if (p[3] < 0x80) {
+		len = p[3];
+		hdr = 4;
+	} else if ((p[3] & 0xc0) == 0x80) {
+		if (left < 5)
+			return AGW_PROTO_E_TRUNCATED;
+		len = (size_t)(p[3] & 0x3f) << 8 | p[4];
+		hdr = 5;
+	} else {
+		return AGW_PROTO_E_UNSUPPORTED;
+	}
+	if (left - hdr < len)
+		return AGW_PROTO_E_TRUNCATED;
+	ie->id = (uint16_t)(p[0] << 8 | p[1]);
+	ie->crit = (uint8_t)(p[2] >> 6);
+	ie->value.p = p + hdr;
+	ie->value.len = len;
+	it->rd.p = p + hdr + len;
 	it->left--;
 	return 1;
 }
