@@ -29,6 +29,51 @@ struct perf_crypto_opts {
 	int thp;           /**< key table on transparent huge pages (madvise) */
 };
 
+/** Options of the "decode" benchmark. */
+struct perf_decode_opts {
+	uint32_t nb_frames; /**< distinct frames, cycled (power of two) */
+	uint32_t min_nas;   /**< smallest NAS-PDU, octets */
+	uint32_t max_nas;   /**< largest NAS-PDU, octets */
+	uint64_t iters;     /**< messages parsed per measurement */
+	unsigned int repeat; /**< measurements per stage; the best is reported */
+	int core;           /**< CPU to pin to, -1: do not pin */
+	int csv;            /**< print CSV instead of a table */
+};
+
+#define PERF_MAX_CTXS 8
+
+/** Engines of the "pipeline" benchmark (bit mask). */
+#define PERF_ENG_IMB 0x1
+#define PERF_ENG_CDEV 0x2
+
+/** Options of the "pipeline" benchmark. */
+struct perf_pipeline_opts {
+	unsigned int nias;  /**< bit mask: 1 << 1 NIA1, 1 << 2 NIA2, 1 << 3 NIA3 */
+	unsigned int neas;  /**< bit 0: without NEA (NEA0), bit 1: with NEA<n> */
+	uint32_t sizes[PERF_MAX_SIZES]; /**< NAS-PDU sizes in octets */
+	unsigned int nb_sizes;
+	uint32_t ctxs[PERF_MAX_CTXS]; /**< installed contexts (= UEs) per point */
+	unsigned int nb_ctxs;
+	unsigned int engines; /**< PERF_ENG_* */
+	uint32_t frames;    /**< frames per point, at least (whole rounds over the UEs) */
+	unsigned int repeat; /**< points per size, each on new frames; best reported */
+	uint16_t burst;     /**< worker rx burst (agw_worker.burst) */
+	uint32_t pool;      /**< mbufs in the generator's pool */
+	int huge;           /**< 1 hugepages, 0 --no-huge, -1 detect */
+	uint32_t mem_mb;    /**< EAL memory (-m); 0: estimated */
+	int main_cpu;       /**< generator CPU */
+	int worker_cpu;     /**< worker CPU */
+	int csv;            /**< print CSV instead of a table */
+	int eal_argc;       /**< extra EAL arguments (after "--") */
+	char **eal_argv;
+};
+
+/** Run the decode benchmark; 0 on success, -errno otherwise. */
+int perf_decode_run(const struct perf_decode_opts *opts);
+
+/** Run the pipeline benchmark (initialises EAL); 0 or -errno. */
+int perf_pipeline_run(const struct perf_pipeline_opts *opts, const char *prog);
+
 /** Run the crypto benchmark; 0 on success, -errno otherwise. */
 int perf_crypto_run(const struct perf_crypto_opts *opts);
 
