@@ -15,6 +15,16 @@ failed=0
 meson test -C "$top/build" --no-rebuild --print-errorlogs --num-processes 2
 log="$top/build/meson-logs/testlog.json"
 if [ -f "$log" ]; then
+	# Each CUnit program's own summary lines (meson keeps them in its log).
+	python3 - "$log" <<'PY'
+import json, sys
+for line in open(sys.argv[1]):
+    r = json.loads(line)
+    rows = [l for l in (r.get("stdout") or "").splitlines()
+            if l.strip().startswith(("suites ", "tests ", "asserts "))]
+    if rows:
+        print("CUnit %-22s %s" % (r["name"], " | ".join(" ".join(x.split()) for x in rows)))
+PY
 	read -r p f < <(python3 - "$log" <<'PY'
 import json, sys
 p = f = 0
