@@ -65,9 +65,16 @@ uint32_t
 agw_assoc_id(const uint8_t *src_ip, const uint8_t *dst_ip, unsigned int ip_len, uint16_t src_port,
 	     uint16_t dst_port)
 {
-	uint32_t h = rte_hash_crc(src_ip, ip_len, 0x5a5a5a5a);
+	/* Addresses sit at odd offsets in frames; rte_hash_crc() loads
+	 * 32-bit words, so hash aligned copies. */
+	uint32_t a[8] = {0};
+	uint32_t h;
 
-	h = rte_hash_crc(dst_ip, ip_len, h);
+	ip_len = ip_len > 16 ? 16 : ip_len;
+	memcpy(&a[0], src_ip, ip_len);
+	memcpy(&a[4], dst_ip, ip_len);
+	h = rte_hash_crc(&a[0], ip_len, 0x5a5a5a5a);
+	h = rte_hash_crc(&a[4], ip_len, h);
 	h = rte_hash_crc_4byte((uint32_t)src_port << 16 | dst_port, h);
 	return h;
 }

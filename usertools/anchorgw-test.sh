@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: BSD-3-Clause
 # The whole test suite: set up and build, run every unit and integration
-# test (meson), then a 10-second libFuzzer smoke run per decoder.
+# test (meson), the same suite again under ASan+UBSan, then a 10-second
+# libFuzzer smoke run per decoder.
 # Ends with one line "N passed, N failed".
 #   usertools/anchorgw-test.sh
 set -uo pipefail
@@ -40,6 +41,36 @@ PY
 	passed=$((passed + p))
 	failed=$((failed + f))
 else
+	failed=$((failed + 1))
+fi
+
+# The same suite built with AddressSanitizer + UndefinedBehaviorSanitizer
+# (issue 10): any leak, overflow or UB report fails the test that caused it.
+asan="$top/build-asan"
+if [ ! -f "$asan/build.ninja" ]; then
+	meson setup "$asan" "$top" -Db_sanitize=address,undefined -Dbuildtype=debugoptimized \
+		-Db_lundef=false >/dev/null
+fi
+if ninja -C "$asan" >/dev/null; then
+	UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+		meson test -C "$asan" --no-rebuild --print-errorlogs --num-processes 2 | tail -8
+	read -r p f < <(python3 - "$asan/meson-logs/testlog.json" <<'PY'
+import json, sys
+p = f = 0
+for line in open(sys.argv[1]):
+    r = json.loads(line)
+    if r.get("result") in ("OK", "EXPECTEDFAIL"):
+        p += 1
+    elif r.get("result") != "SKIP":
+        f += 1
+print(p, f)
+PY
+)
+	echo "asan+ubsan: $p passed, $f failed"
+	passed=$((passed + p))
+	failed=$((failed + f))
+else
+	echo "asan+ubsan build failed"
 	failed=$((failed + 1))
 fi
 

@@ -58,8 +58,8 @@ struct nas_nibble {
 static int
 nas_take_lv(struct agw_rd *r, int lsize, const uint8_t **v, size_t *vlen)
 {
-	uint8_t l8;
-	uint16_t l16;
+	uint8_t l8 = 0;
+	uint16_t l16 = 0;
 	int rc;
 
 	if (lsize == 1) {

@@ -273,7 +273,7 @@ pc5_store(const struct pc5_ie_desc *d, const uint8_t *v, uint16_t n, struct agw_
 static int
 pc5_read_len(struct agw_rd *r, const struct pc5_ie_desc *d, uint16_t *n)
 {
-	uint8_t l8;
+	uint8_t l8 = 0;
 	int rc;
 
 	switch (d->fmt) {

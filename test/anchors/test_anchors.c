@@ -681,6 +681,7 @@ test_guard_timer(void)
 	agw_anchors_stats(e.a, st);
 	CU_ASSERT(st[AGW_ANCHORS_EV_RETRANSMIT] == 4 && st[AGW_ANCHORS_EV_GUARD_ABORT] == 1);
 	now += 6000ull * 5;
+	sim_free(&u);
 	/* SMC retransmission: new DL COUNT each time */
 	sim_init(&u, 8, 1, e.s);
 	run_to_smc(e.a, &u, buf, sizeof(buf));
