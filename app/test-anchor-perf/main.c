@@ -120,8 +120,33 @@ parse_ulong(const char *s, unsigned long min, unsigned long max, unsigned long *
 	return 0;
 }
 
+/* "1000", "100k", "1M", "2m" */
 static int
-parse_sizes(const char *arg, struct perf_crypto_opts *o)
+parse_count(const char *s, unsigned long min, unsigned long max, unsigned long *out)
+{
+	char buf[32];
+	size_t n = strlen(s);
+	unsigned long mult = 1;
+
+	if (n == 0 || n >= sizeof(buf))
+		return -EINVAL;
+	memcpy(buf, s, n + 1);
+	if (buf[n - 1] == 'k' || buf[n - 1] == 'K')
+		mult = 1000;
+	else if (buf[n - 1] == 'm' || buf[n - 1] == 'M')
+		mult = 1000000;
+	if (mult != 1)
+		buf[n - 1] = '\0';
+	if (parse_ulong(buf, 0, ~0UL / mult, out) != 0)
+		return -EINVAL;
+	*out *= mult;
+	return (*out < min || *out > max) ? -EINVAL : 0;
+}
+
+/* A comma-separated list of counts ("64,128", "1k,100k,1M") into @p out. */
+static int
+parse_list(const char *arg, unsigned long lo, unsigned long hi, uint32_t *out,
+	   unsigned int max_n, unsigned int *n)
 {
 	char *copy = strdup(arg), *save = NULL, *tok;
 	unsigned long v;
@@ -129,16 +154,22 @@ parse_sizes(const char *arg, struct perf_crypto_opts *o)
 
 	if (copy == NULL)
 		return -ENOMEM;
-	o->nb_sizes = 0;
+	*n = 0;
 	for (tok = strtok_r(copy, ",", &save); tok != NULL && rc == 0;
 	     tok = strtok_r(NULL, ",", &save)) {
-		if (o->nb_sizes == PERF_MAX_SIZES || parse_ulong(tok, 1, 65535, &v) != 0)
+		if (*n == max_n || parse_count(tok, lo, hi, &v) != 0)
 			rc = -EINVAL;
 		else
-			o->sizes[o->nb_sizes++] = (uint32_t)v;
+			out[(*n)++] = (uint32_t)v;
 	}
 	free(copy);
-	return (rc == 0 && o->nb_sizes == 0) ? -EINVAL : rc;
+	return (rc == 0 && *n == 0) ? -EINVAL : rc;
+}
+
+static int
+parse_sizes(const char *arg, struct perf_crypto_opts *o)
+{
+	return parse_list(arg, 1, 65535, o->sizes, PERF_MAX_SIZES, &o->nb_sizes);
 }
 
 static int
@@ -235,28 +266,6 @@ parse_crypto(int argc, char **argv, struct perf_crypto_opts *o)
 	return (rc == 0 && optind != argc) ? -EINVAL : rc;
 }
 
-/* "1000", "100k", "1M", "2m" */
-static int
-parse_count(const char *s, unsigned long min, unsigned long max, unsigned long *out)
-{
-	char buf[32];
-	size_t n = strlen(s);
-	unsigned long mult = 1;
-
-	if (n == 0 || n >= sizeof(buf))
-		return -EINVAL;
-	memcpy(buf, s, n + 1);
-	if (buf[n - 1] == 'k' || buf[n - 1] == 'K')
-		mult = 1000;
-	else if (buf[n - 1] == 'm' || buf[n - 1] == 'M')
-		mult = 1000000;
-	if (mult != 1)
-		buf[n - 1] = '\0';
-	if (parse_ulong(buf, 0, ~0UL / mult, out) != 0)
-		return -EINVAL;
-	*out *= mult;
-	return (*out < min || *out > max) ? -EINVAL : 0;
-}
 
 static int
 parse_decode(int argc, char **argv, struct perf_decode_opts *o)
@@ -345,26 +354,6 @@ parse_words(const char *arg, const char *const *names, unsigned int *mask)
 	return (rc == 0 && *mask == 0) ? -EINVAL : rc;
 }
 
-static int
-parse_ctxs(const char *arg, struct perf_pipeline_opts *o)
-{
-	char *copy = strdup(arg), *save = NULL, *tok;
-	unsigned long v;
-	int rc = 0;
-
-	if (copy == NULL)
-		return -ENOMEM;
-	o->nb_ctxs = 0;
-	for (tok = strtok_r(copy, ",", &save); tok != NULL && rc == 0;
-	     tok = strtok_r(NULL, ",", &save)) {
-		if (o->nb_ctxs == PERF_MAX_CTXS || parse_count(tok, 1, 16000000, &v) != 0)
-			rc = -EINVAL;
-		else
-			o->ctxs[o->nb_ctxs++] = (uint32_t)v;
-	}
-	free(copy);
-	return (rc == 0 && o->nb_ctxs == 0) ? -EINVAL : rc;
-}
 
 static int
 parse_pipeline(int argc, char **argv, struct perf_pipeline_opts *o)
@@ -390,7 +379,6 @@ parse_pipeline(int argc, char **argv, struct perf_pipeline_opts *o)
 	static const char *const nia_names[] = { "nia0", "nia1", "nia2", "nia3", NULL };
 	static const char *const nea_names[] = { "off", "on", NULL };
 	static const char *const eng_names[] = { "imb", "cdev", NULL };
-	struct perf_crypto_opts sz = { .nb_sizes = 0 };
 	unsigned long v, w;
 	char *comma;
 	int opt, rc = 0;
@@ -406,12 +394,10 @@ parse_pipeline(int argc, char **argv, struct perf_pipeline_opts *o)
 			rc = parse_words(optarg, nea_names, &o->neas);
 			break;
 		case 's':
-			rc = parse_sizes(optarg, &sz);
-			memcpy(o->sizes, sz.sizes, sizeof(o->sizes));
-			o->nb_sizes = sz.nb_sizes;
+			rc = parse_list(optarg, 1, 65535, o->sizes, PERF_MAX_SIZES, &o->nb_sizes);
 			break;
 		case 'x':
-			rc = parse_ctxs(optarg, o);
+			rc = parse_list(optarg, 1, 16000000, o->ctxs, PERF_MAX_CTXS, &o->nb_ctxs);
 			break;
 		case 'g':
 			rc = parse_words(optarg, eng_names, &o->engines);
