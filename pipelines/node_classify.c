@@ -3,7 +3,10 @@
  */
 /*
  * agw_classify: Ethernet (VLAN/QinQ) / IPv4 | IPv6 / SCTP with CRC32c
- * check, down to the NGAP DATA chunk (PPID 60).
+ * check, down to the NGAP DATA chunk (PPID 60). The common shape (one
+ * complete DATA chunk, no IP options or extension headers) takes
+ * agw_net_sctp_one_fast(); every other frame the full agw_net_parse_frame().
+ * Checksums the NIC verified are trusted, ones it marked bad are dropped.
  *
  * Set: l3_off, l4_off, ngap_off, ngap_len, assoc_id; action/cause.
  * Set: dl (the frame came from the core port).
@@ -56,19 +59,41 @@ cls_set_assoc(struct agw_pkt_meta *pm, const struct agw_net_frame *f)
 		pm->assoc_id = agw_assoc_id(src, dst, len, f->sctp.sport, f->sctp.dport);
 }
 
-static inline uint16_t
-classify_one(const struct agw_worker *w, struct rte_mbuf *m)
+/* Checksums the NIC verified (RTE_MBUF_F_RX_*_CKSUM_GOOD) are not
+ * recomputed; one it found wrong is dropped as such. */
+static inline int
+cls_csum_flags(const struct rte_mbuf *m, unsigned int *flags)
 {
-	struct agw_pkt_meta *pm = agw_pkt_meta(m);
-	const uint8_t *base = rte_pktmbuf_mtod(m, const uint8_t *);
+	uint64_t ip = m->ol_flags & RTE_MBUF_F_RX_IP_CKSUM_MASK;
+	uint64_t l4 = m->ol_flags & RTE_MBUF_F_RX_L4_CKSUM_MASK;
+
+	if (ip == RTE_MBUF_F_RX_IP_CKSUM_BAD || l4 == RTE_MBUF_F_RX_L4_CKSUM_BAD)
+		return AGW_PROTO_E_BAD_CHECKSUM;
+	*flags = (ip == RTE_MBUF_F_RX_IP_CKSUM_GOOD ? AGW_NET_F_NO_L3_CSUM : 0) |
+		 (l4 == RTE_MBUF_F_RX_L4_CKSUM_GOOD ? AGW_NET_F_NO_L4_CSUM : 0);
+	return 0;
+}
+
+static inline void
+cls_set_assoc_fast(struct agw_pkt_meta *pm, const struct agw_net_sctp_one *o)
+{
+	unsigned int len = o->ip_version == 4 ? 4 : 16;
+
+	if (pm->dl)
+		pm->assoc_id = agw_assoc_id(o->dst, o->src, len, o->dport, o->sport);
+	else
+		pm->assoc_id = agw_assoc_id(o->src, o->dst, len, o->sport, o->dport);
+}
+
+/* Any frame: the full parser, which also names the error. */
+static inline uint16_t
+classify_full(struct rte_mbuf *m, struct agw_pkt_meta *pm, const uint8_t *base,
+	      unsigned int flags)
+{
 	struct agw_net_frame f;
 	int rc;
 
-	memset(pm, 0, sizeof(*pm));
-	pm->dl = m->port == w->core_tx.port_id;
-	if (!rte_pktmbuf_is_contiguous(m))
-		return cls_drop(m, AGW_PROTO_E_UNSUPPORTED);
-	rc = agw_net_parse_frame(base, rte_pktmbuf_data_len(m), 0, &f);
+	rc = agw_net_parse_frame(base, rte_pktmbuf_data_len(m), flags, &f);
 	if (rc != 0)
 		return cls_drop(m, rc);
 	if (f.l4 != AGW_IPPROTO_SCTP)
@@ -86,6 +111,33 @@ classify_one(const struct agw_worker *w, struct rte_mbuf *m)
 	}
 	pm->ngap_off = (uint16_t)(f.msgs[0].payload - base);
 	pm->ngap_len = (uint16_t)f.msgs[0].len;
+	return AGW_CLS_NEXT_NGAP;
+}
+
+static inline uint16_t
+classify_one(const struct agw_worker *w, struct rte_mbuf *m)
+{
+	struct agw_pkt_meta *pm = agw_pkt_meta(m);
+	const uint8_t *base = rte_pktmbuf_mtod(m, const uint8_t *);
+	struct agw_net_sctp_one o;
+	unsigned int flags = 0;
+	int rc;
+
+	memset(pm, 0, sizeof(*pm));
+	pm->dl = m->port == w->core_tx.port_id;
+	if (!rte_pktmbuf_is_contiguous(m))
+		return cls_drop(m, AGW_PROTO_E_UNSUPPORTED);
+	if ((rc = cls_csum_flags(m, &flags)) != 0)
+		return cls_drop(m, rc);
+	if (agw_net_sctp_one_fast(base, rte_pktmbuf_data_len(m), flags, &o) != 0)
+		return classify_full(m, pm, base, flags);
+	if (o.ppid != AGW_SCTP_PPID_NGAP)
+		return cls_drop(m, AGW_PROTO_E_UNSUPPORTED);
+	pm->l3_off = o.l3_off;
+	pm->l4_off = o.l4_off;
+	pm->ngap_off = o.msg_off;
+	pm->ngap_len = o.msg_len;
+	cls_set_assoc_fast(pm, &o);
 	return AGW_CLS_NEXT_NGAP;
 }
 

@@ -27,12 +27,6 @@ enum {
 	AGW_NGAP_NB_NEXT
 };
 
-/* TS 38.413 9.4.7 ProtocolIE-IDs used here. */
-#define IE_AMF_UE_NGAP_ID 10
-#define IE_FIVEG_S_TMSI 26
-#define IE_NAS_PDU 38
-#define IE_RAN_UE_NGAP_ID 85
-
 static inline agw_ctx_stmsi_t
 stmsi_key(const struct agw_ngap_5g_s_tmsi *s)
 {
@@ -41,106 +35,76 @@ stmsi_key(const struct agw_ngap_5g_s_tmsi *s)
 	       (uint64_t)s->tmsi[2] << 8 | s->tmsi[3];
 }
 
-/* One IE: keep it in the metadata if the fast path needs it. */
-static int
-ngap_take_ie(const struct agw_ap_ie *ie, struct agw_pkt_meta *pm, struct agw_ap_octets *nas)
+/* Keep what the fast path needs; 0, or AGW_PROTO_E_MISSING_IE without a
+ * usable NAS-PDU. */
+static inline int
+ngap_take(struct agw_pkt_meta *pm, const struct agw_ngap_ue_nas *u, const uint8_t *base)
 {
-	struct agw_ngap_5g_s_tmsi st;
-	uint32_t ran;
-	int rc;
-
-	switch (ie->id) {
-	case IE_AMF_UE_NGAP_ID:
-		return agw_ngap_ie_amf_ue_id(ie, &pm->amf_ue_ngap_id);
-	case IE_RAN_UE_NGAP_ID:
-		rc = agw_ngap_ie_ran_ue_id(ie, &ran);
-		pm->ran_ue_ngap_id = ran;
-		return rc;
-	case IE_NAS_PDU:
-		return agw_ngap_ie_nas_pdu(ie, nas);
-	case IE_FIVEG_S_TMSI:
-		rc = agw_ngap_ie_5g_s_tmsi(ie, &st);
-		if (rc == 0)
-			pm->stmsi = stmsi_key(&st);
-		return rc;
-	default:
-		return 0;
-	}
+	pm->amf_ue_ngap_id = u->amf_ue_ngap_id;
+	pm->ran_ue_ngap_id = u->ran_ue_ngap_id;
+	if (u->has_stmsi)
+		pm->stmsi = stmsi_key(&u->stmsi);
+	if (u->nas.p == NULL || u->nas.len == 0 || u->nas.len > UINT16_MAX)
+		return AGW_PROTO_E_MISSING_IE;
+	pm->nas_off = (uint16_t)(u->nas.p - base);
+	pm->nas_len = (uint16_t)u->nas.len;
+	return 0;
 }
 
-/* Walk the IE container once, taking the IEs the fast path needs. */
-static int
-ngap_take_ies(const struct agw_ap_pdu *pdu, struct agw_pkt_meta *pm, const uint8_t *base)
+static inline uint16_t
+ngap_malformed(struct rte_mbuf *m)
 {
-	struct agw_ap_octets nas = {NULL, 0};
-	struct agw_ap_ie_iter it;
-	struct agw_ap_ie ie;
-	int rc;
-
-	agw_ap_ie_iter_init(&it, pdu);
-	while ((rc = agw_ap_ie_next(&it, &ie)) == 1) {
-		rc = ngap_take_ie(&ie, pm, &nas);
-		if (rc != 0)
-			return rc;
-	}
-	if (rc < 0)
-		return rc;
-	if (nas.p == NULL || nas.len == 0 || nas.len > UINT16_MAX)
-		return AGW_PROTO_E_MISSING_IE;
-	pm->nas_off = (uint16_t)(nas.p - base);
-	pm->nas_len = (uint16_t)nas.len;
-	return 0;
+	agw_pkt_set_drop(m, AGW_PKT_MALFORMED);
+	return AGW_NGAP_NEXT_DROP;
 }
 
 /* Downlink: NAS carriers get protected, everything else passes. */
 static inline uint16_t
-ngap_dl(struct rte_mbuf *m, struct agw_pkt_meta *pm, const struct agw_ap_pdu *pdu,
+ngap_dl(struct rte_mbuf *m, struct agw_pkt_meta *pm, const struct agw_ngap_ue_nas *u, int rc,
 	const uint8_t *base)
 {
-	int rc;
-
-	if (pdu->type != AGW_AP_INITIATING ||
-	    (pdu->proc != AGW_NGAP_PROC_DOWNLINK_NAS_TRANSPORT &&
-	     pdu->proc != AGW_NGAP_PROC_INITIAL_CONTEXT_SETUP)) {
+	if (u->type != AGW_AP_INITIATING || (u->proc != AGW_NGAP_PROC_DOWNLINK_NAS_TRANSPORT &&
+					     u->proc != AGW_NGAP_PROC_INITIAL_CONTEXT_SETUP)) {
 		pm->action = AGW_ACT_FORWARD;
 		return AGW_NGAP_NEXT_TX;
 	}
-	rc = ngap_take_ies(pdu, pm, base);
-	if (rc == AGW_PROTO_E_MISSING_IE && pdu->proc == AGW_NGAP_PROC_INITIAL_CONTEXT_SETUP) {
+	if (rc == 0)
+		rc = ngap_take(pm, u, base);
+	if (rc == AGW_PROTO_E_MISSING_IE && u->proc == AGW_NGAP_PROC_INITIAL_CONTEXT_SETUP) {
 		pm->action = AGW_ACT_FORWARD; /* no NAS-PDU: nothing to protect */
 		return AGW_NGAP_NEXT_TX;
 	}
-	if (rc != 0) {
-		agw_pkt_set_drop(m, AGW_PKT_MALFORMED);
-		return AGW_NGAP_NEXT_DROP;
-	}
-	return AGW_NGAP_NEXT_NAS_SEC;
+	return rc != 0 ? ngap_malformed(m) : AGW_NGAP_NEXT_NAS_SEC;
 }
 
+/*
+ * agw_ngap_ue_nas_decode() reports a PDU-level error before type/proc are
+ * known (malformed in either direction) and an IE-level error after: on the
+ * downlink a message that is not a NAS carrier passes untouched even then,
+ * as the IEs of other procedures are the AMF's business.
+ */
 static inline uint16_t
 ngap_one(struct rte_mbuf *m)
 {
 	struct agw_pkt_meta *pm = agw_pkt_meta(m);
 	const uint8_t *base = rte_pktmbuf_mtod(m, const uint8_t *);
-	struct agw_ap_pdu pdu;
+	struct agw_ngap_ue_nas u;
+	int rc;
 
-	if (agw_ap_pdu_decode(base + pm->ngap_off, pm->ngap_len, &pdu) != 0) {
-		agw_pkt_set_drop(m, AGW_PKT_MALFORMED);
-		return AGW_NGAP_NEXT_DROP;
-	}
-	pm->ngap_proc = pdu.proc;
+	u.type = UINT8_MAX;
+	rc = agw_ngap_ue_nas_decode(base + pm->ngap_off, pm->ngap_len, &u);
+	if (rc != 0 && u.type == UINT8_MAX)
+		return ngap_malformed(m);
+	pm->ngap_proc = u.proc;
 	if (pm->dl)
-		return ngap_dl(m, pm, &pdu, base);
-	if (pdu.type != AGW_AP_INITIATING ||
-	    (pdu.proc != AGW_NGAP_PROC_UPLINK_NAS_TRANSPORT &&
-	     pdu.proc != AGW_NGAP_PROC_INITIAL_UE_MESSAGE)) {
+		return ngap_dl(m, pm, &u, rc, base);
+	if (u.type != AGW_AP_INITIATING || (u.proc != AGW_NGAP_PROC_UPLINK_NAS_TRANSPORT &&
+					     u.proc != AGW_NGAP_PROC_INITIAL_UE_MESSAGE)) {
 		pm->action = AGW_ACT_PUNT;
 		return AGW_NGAP_NEXT_PUNT;
 	}
-	if (ngap_take_ies(&pdu, pm, base) != 0) {
-		agw_pkt_set_drop(m, AGW_PKT_MALFORMED);
-		return AGW_NGAP_NEXT_DROP;
-	}
+	if (rc != 0 || ngap_take(pm, &u, base) != 0)
+		return ngap_malformed(m);
 	return AGW_NGAP_NEXT_NAS_SEC;
 }
 

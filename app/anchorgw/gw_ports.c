@@ -9,6 +9,20 @@
 
 #include "gw.h"
 
+/* Let the NIC verify the IPv4 header checksum and the SCTP CRC32c when it
+ * can: the classify node then trusts RTE_MBUF_F_RX_*_CKSUM_GOOD and drops
+ * _BAD, and computes them in software only for _UNKNOWN. */
+static void
+gw_port_rx_offloads(uint16_t port, struct rte_eth_conf *eth_conf)
+{
+	struct rte_eth_dev_info info;
+
+	if (rte_eth_dev_info_get(port, &info) != 0)
+		return;
+	eth_conf->rxmode.offloads |= info.rx_offload_capa &
+				     (RTE_ETH_RX_OFFLOAD_IPV4_CKSUM | RTE_ETH_RX_OFFLOAD_SCTP_CKSUM);
+}
+
 static int
 gw_port_start(struct gw *gw, unsigned int i)
 {
@@ -23,6 +37,7 @@ gw_port_start(struct gw *gw, unsigned int i)
 	}
 	gw->port_ids[i] = port;
 	sock = rte_eth_dev_socket_id(port);
+	gw_port_rx_offloads(port, &eth_conf);
 	rc = rte_eth_dev_configure(port, nq, nq, &eth_conf);
 	for (q = 0; rc == 0 && q < nq; q++)
 		rc = rte_eth_rx_queue_setup(port, q, pc->rx_desc, sock, NULL, gw->pool);

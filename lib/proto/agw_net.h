@@ -200,6 +200,8 @@ struct agw_net_frame {
 
 /** agw_net_parse_frame() flag: trust L4 checksums (NIC offload verified them). */
 #define AGW_NET_F_NO_L4_CSUM 0x1
+/** agw_net_parse_frame() flag: trust the IPv4 header checksum (NIC verified it). */
+#define AGW_NET_F_NO_L3_CSUM 0x2
 
 /**
  * Decode an Ethernet II header and up to two VLAN tags.
@@ -503,6 +505,46 @@ long agw_net_build_udp(const struct agw_net_hdrs *h, const void *payload, size_t
  */
 int agw_net_parse_frame(const uint8_t *buf, size_t len, unsigned int flags,
 			struct agw_net_frame *f);
+
+/** One SCTP DATA chunk found by agw_net_sctp_one_fast(): offsets into the frame. */
+struct agw_net_sctp_one {
+	uint16_t l3_off;     /**< IP header */
+	uint16_t l4_off;     /**< SCTP common header */
+	uint16_t msg_off;    /**< user message (DATA chunk payload) */
+	uint16_t msg_len;    /**< octets of the user message */
+	uint16_t sport;      /**< SCTP source port */
+	uint16_t dport;      /**< SCTP destination port */
+	uint32_t ppid;       /**< payload protocol identifier */
+	uint8_t ip_version;  /**< 4 or 6 */
+	const uint8_t *src;  /**< source IP address (4 or 16 octets) */
+	const uint8_t *dst;  /**< destination IP address */
+};
+
+/** agw_net_sctp_one_fast(): not the common shape, use agw_net_parse_frame(). */
+#define AGW_NET_SLOW 1
+
+/**
+ * Fast path for the common N2 frame: Ethernet (at most one VLAN tag), IPv4
+ * without options or IPv6 without extension headers, not fragmented, SCTP
+ * with exactly one complete DATA chunk. Checks the same things as
+ * agw_net_parse_frame() for that shape (lengths, IPv4 header checksum and
+ * SCTP CRC32c unless @p flags waive them), reading each field once.
+ *
+ * @param buf
+ *   Frame, starting with the destination MAC.
+ * @param len
+ *   Octets in @p buf (at most 65535).
+ * @param flags
+ *   0, AGW_NET_F_NO_L4_CSUM and/or AGW_NET_F_NO_L3_CSUM.
+ * @param o
+ *   Filled on success.
+ * @return
+ *   0 when the frame has that shape and is valid: agw_net_parse_frame()
+ *   then finds exactly the same one message; AGW_NET_SLOW for anything
+ *   else (other shapes, and every error: the full parser classifies it).
+ */
+int agw_net_sctp_one_fast(const uint8_t *buf, size_t len, unsigned int flags,
+			  struct agw_net_sctp_one *o);
 
 #ifdef __cplusplus
 }

@@ -659,6 +659,43 @@ int agw_s1ap_decode(const uint8_t *buf, size_t len, struct agw_s1ap_msg *m);
  */
 const char *agw_s1ap_msg_name(uint8_t type, uint8_t proc);
 
+/**
+ * What the fast path needs from a UE-associated NAS carrier
+ * (InitialUEMessage, UplinkNASTransport, DownlinkNASTransport,
+ * InitialContextSetupRequest): found by agw_ngap_ue_nas_decode().
+ */
+struct agw_ngap_ue_nas {
+	uint8_t type;			  /**< enum agw_ap_pdu_type */
+	uint8_t proc;			  /**< procedureCode */
+	uint8_t has_amf_ue_id;		  /**< AMF-UE-NGAP-ID present */
+	uint8_t has_ran_ue_id;		  /**< RAN-UE-NGAP-ID present */
+	uint8_t has_stmsi;		  /**< FiveG-S-TMSI present */
+	uint32_t ran_ue_ngap_id;	  /**< RAN-UE-NGAP-ID */
+	uint64_t amf_ue_ngap_id;	  /**< AMF-UE-NGAP-ID */
+	struct agw_ngap_5g_s_tmsi stmsi;  /**< FiveG-S-TMSI */
+	struct agw_ap_octets nas;	  /**< NAS-PDU contents; p NULL when absent */
+};
+
+/**
+ * Decode an NGAP PDU for the fast path: the PDU header and, for an
+ * initiatingMessage of InitialUEMessage, UplinkNASTransport,
+ * DownlinkNASTransport or InitialContextSetupRequest, one walk of the IE
+ * container taking the two UE NGAP ids, the 5G-S-TMSI and the NAS-PDU
+ * (other IEs are stepped over by length). The result and the error codes
+ * are those of agw_ap_pdu_decode() + agw_ap_ie_next() + the typed
+ * accessors; only the work differs (byte-wise, one pass).
+ *
+ * @param buf
+ *   NGAP-PDU (an SCTP user message of PPID 60).
+ * @param len
+ *   Octets in @p buf.
+ * @param m
+ *   Filled on success; for other procedures only @c type and @c proc.
+ * @return
+ *   0 or a negative AGW_PROTO_E_* code.
+ */
+int agw_ngap_ue_nas_decode(const uint8_t *buf, size_t len, struct agw_ngap_ue_nas *m);
+
 #ifdef __cplusplus
 }
 #endif

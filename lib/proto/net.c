@@ -103,8 +103,8 @@ ipv4_fixed(struct agw_rd *r, struct agw_ipv4 *ip)
 	return ip->hdr_len < IPV4_HDR_LEN ? AGW_PROTO_E_BAD_LENGTH : 0;
 }
 
-int
-agw_ipv4_decode(const uint8_t *buf, size_t len, struct agw_ipv4 *ip)
+static int
+ipv4_decode(const uint8_t *buf, size_t len, int check_csum, struct agw_ipv4 *ip)
 {
 	struct agw_rd r = agw_rd_init(buf, len);
 	int rc;
@@ -118,7 +118,7 @@ agw_ipv4_decode(const uint8_t *buf, size_t len, struct agw_ipv4 *ip)
 		return AGW_PROTO_E_BAD_LENGTH;
 	if (ip->total_len > len)
 		return AGW_PROTO_E_TRUNCATED;
-	if (csum_fold(csum_add(0, buf, ip->hdr_len)) != 0)
+	if (check_csum && csum_fold(csum_add(0, buf, ip->hdr_len)) != 0)
 		return AGW_PROTO_E_BAD_CHECKSUM;
 	r = agw_rd_init(buf, ip->total_len);
 	(void)agw_rd_take(&r, ip->hdr_len);
@@ -127,6 +127,12 @@ agw_ipv4_decode(const uint8_t *buf, size_t len, struct agw_ipv4 *ip)
 	if (ip->frag & (AGW_IPV4_MF | AGW_IPV4_OFF_MASK))
 		return AGW_PROTO_E_UNSUPPORTED;
 	return 0;
+}
+
+int
+agw_ipv4_decode(const uint8_t *buf, size_t len, struct agw_ipv4 *ip)
+{
+	return ipv4_decode(buf, len, 1, ip);
 }
 
 /* ---- IPv6, RFC 8200 clauses 3 and 4 ---- */
@@ -388,7 +394,8 @@ agw_net_parse_frame(const uint8_t *buf, size_t len, unsigned int flags, struct a
 		return rc;
 	if (f->eth.ethertype == AGW_ETHERTYPE_IPV4) {
 		f->ip_version = 4;
-		rc = agw_ipv4_decode(f->eth.payload, f->eth.payload_len, &f->ip4);
+		rc = ipv4_decode(f->eth.payload, f->eth.payload_len,
+				 !(flags & AGW_NET_F_NO_L3_CSUM), &f->ip4);
 		f->l4 = f->ip4.proto;
 		l4 = f->ip4.payload;
 		l4_len = f->ip4.payload_len;
