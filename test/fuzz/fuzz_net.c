@@ -6,7 +6,8 @@
  * (with and without L4 checksum verification), each layer decoder on the
  * raw input, the NGAP/S1AP decoders on the SCTP user messages found, and a
  * rebuild round trip: a parsed SCTP frame rebuilt with agw_net_build_sctp()
- * must parse back to the same user messages.
+ * must parse back to the same user messages. agw_net_sctp_one_fast()
+ * must agree with the full parser whenever it accepts a frame.
  */
 #include <stdint.h>
 #include <stddef.h>
@@ -116,6 +117,21 @@ rebuild(const struct agw_net_frame *f)
 			abort();
 }
 
+/* The fast path's one message is the full parser's only message. */
+static void
+fast_vs_full(const uint8_t *d, size_t n, unsigned int flags)
+{
+	struct agw_net_sctp_one o;
+	struct agw_net_frame f;
+
+	if (agw_net_sctp_one_fast(d, n, flags, &o) != 0)
+		return;
+	if (agw_net_parse_frame(d, n, flags, &f) != 0 || f.l4 != AGW_IPPROTO_SCTP ||
+	    f.n_msgs != 1 || f.msgs[0].payload != d + o.msg_off || f.msgs[0].len != o.msg_len ||
+	    f.msgs[0].ppid != o.ppid || f.sctp.sport != o.sport || f.sctp.dport != o.dport)
+		abort();
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)
 {
@@ -136,6 +152,8 @@ LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)
 		if (rc == 0 && k == 1 && f.l4 == AGW_IPPROTO_SCTP && f.n_msgs > 0)
 			rebuild(&f);
 	}
+	fast_vs_full(d, n, 0);
+	fast_vs_full(d, n, AGW_NET_F_NO_L3_CSUM | AGW_NET_F_NO_L4_CSUM);
 	layers(d, n);
 	return 0;
 }

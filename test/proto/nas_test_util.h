@@ -120,10 +120,10 @@ hex2bin(const char *hex, uint8_t *out, size_t n)
 #define ASSERT_HEX(p, hex)                                                                         \
 	do {                                                                                       \
 		uint8_t want_[128];                                                                \
-		size_t n_ = strlen(hex) / 2;                                                       \
-		hex2bin((hex), want_, n_);                                                         \
+		size_t hexn_ = strlen(hex) / 2;                                                    \
+		hex2bin((hex), want_, hexn_);                                                      \
 		CU_ASSERT_FATAL((p) != NULL);                                                      \
-		AGW_ASSERT_MEM_EQ((p), want_, n_);                                                 \
+		AGW_ASSERT_MEM_EQ((p), want_, hexn_);                                              \
 	} while (0)
 
 static inline size_t
