@@ -295,8 +295,9 @@ int agw_udp_check_ipv4(const struct agw_ipv4 *ip, const struct agw_udp *udp);
 int agw_udp_check_ipv6(const struct agw_ipv6 *ip, const struct agw_udp *udp);
 
 /**
- * CRC32c (Castagnoli, RFC 3309 / RFC 4960 appendix B) of a buffer, with
- * DPDK's rte_hash_crc (SSE4.2 crc32 instruction when available).
+ * CRC32c (Castagnoli, RFC 3309 / RFC 4960 appendix B) of a buffer: three
+ * interleaved crc32 chains combined with PCLMULQDQ from 128 octets when the
+ * CPU has SSE4.2 and PCLMULQDQ, else DPDK's rte_hash_crc (one chain).
  *
  * @param buf
  *   Data.

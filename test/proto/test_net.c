@@ -27,16 +27,20 @@ static const char *real_pcap;
 
 /* Bitwise reflected CRC32c (polynomial 0x82f63b78), independent of DPDK. */
 static uint32_t
-ref_crc32c(const uint8_t *p, size_t n)
+ref_crc32c_update(uint32_t crc, const uint8_t *p, size_t n)
 {
-	uint32_t crc = 0xffffffff;
-
 	while (n--) {
 		crc ^= *p++;
 		for (int k = 0; k < 8; k++)
 			crc = (crc >> 1) ^ (0x82f63b78 & (0u - (crc & 1)));
 	}
-	return ~crc;
+	return crc;
+}
+
+static uint32_t
+ref_crc32c(const uint8_t *p, size_t n)
+{
+	return ~ref_crc32c_update(0xffffffff, p, n);
 }
 
 /* 1 when the SCTP packet carries the reference CRC32c, LSB first (RFC 4960 App. B). */
@@ -180,16 +184,112 @@ test_crc32c_vectors(void)
 	CU_ASSERT_EQUAL(agw_crc32c("", 0), 0);
 }
 
+/*
+ * Internal switch of lib/proto/sctp.c, not in agw_net.h: 0 selects the
+ * portable CRC32c, 1 the three-way crc32/PCLMULQDQ one when the CPU has it
+ * (the default). Returns 1 when the three-way path is in use.
+ */
+int agw_crc32c_use_fast(int on);
+
+#define CRC_EVERY_MAX 4096 /* every length up to this (several rounds of the fast path) */
+#define CRC_LONG_MAX 66000 /* then every CRC_LONG_STEP-th */
+#define CRC_LONG_STEP 61
+
+/* xorshift64: reproducible pseudo-random data */
+static uint64_t
+rnd_next(uint64_t *s)
+{
+	*s ^= *s << 13;
+	*s ^= *s >> 7;
+	*s ^= *s << 17;
+	return *s;
+}
+
+static unsigned int
+crc_mismatch(const char *fn, size_t off, size_t n, uint32_t got, uint32_t want, unsigned int bad)
+{
+	if (bad < 5)
+		fprintf(stderr, "\n  %s(offset %zu, %zu octets) = %08x, reference %08x", fn, off, n,
+			got, want);
+	return bad + 1;
+}
+
+/*
+ * agw_crc32c() and agw_sctp_csum() against the bitwise reference on random
+ * data at offsets 0..7: every length up to CRC_EVERY_MAX, then lengths
+ * CRC_LONG_STEP apart. The reference of every prefix is the running state;
+ * for agw_sctp_csum() it runs over a copy with octets 8..11 zero. At offset
+ * 0 each length up to CRC_EVERY_MAX is also checked on an exact-size heap
+ * copy, so that ASan sees any read past the end. Returns the mismatches.
+ */
+static unsigned int
+crc_check_all(void)
+{
+	uint8_t *buf = malloc(CRC_LONG_MAX + 8), *zbuf = malloc(CRC_LONG_MAX + 8);
+	uint32_t *ref = malloc((CRC_LONG_MAX + 1) * sizeof(*ref));
+	uint32_t *zref = malloc((CRC_LONG_MAX + 1) * sizeof(*zref));
+	uint64_t seed = 0x9e3779b97f4a7c15;
+	unsigned int bad = 0;
+
+	for (size_t i = 0; i < CRC_LONG_MAX + 8; i++)
+		buf[i] = (uint8_t)(rnd_next(&seed) >> 32);
+	for (size_t off = 0; off < 8; off++) {
+		uint32_t crc = 0xffffffff, zcrc = 0xffffffff;
+
+		memcpy(zbuf, buf, CRC_LONG_MAX + 8);
+		memset(zbuf + off + 8, 0, 4);
+		ref[0] = zref[0] = 0;
+		for (size_t i = 0; i < CRC_LONG_MAX; i++) {
+			crc = ref_crc32c_update(crc, buf + off + i, 1);
+			zcrc = ref_crc32c_update(zcrc, zbuf + off + i, 1);
+			ref[i + 1] = ~crc;
+			zref[i + 1] = ~zcrc;
+		}
+		for (size_t n = 0; n <= CRC_LONG_MAX; n++) {
+			uint32_t want_s = n < 12 ? 0 : zref[n], got;
+
+			if (n > CRC_EVERY_MAX && n % CRC_LONG_STEP != 0 && n != CRC_LONG_MAX)
+				continue;
+			if ((got = agw_crc32c(buf + off, n)) != ref[n])
+				bad = crc_mismatch("agw_crc32c", off, n, got, ref[n], bad);
+			if ((got = agw_sctp_csum(buf + off, n)) != want_s)
+				bad = crc_mismatch("agw_sctp_csum", off, n, got, want_s, bad);
+			if (off == 0 && n <= CRC_EVERY_MAX) {
+				uint8_t *exact = malloc(n ? n : 1);
+
+				memcpy(exact, buf, n);
+				if ((got = agw_crc32c(exact, n)) != ref[n])
+					bad = crc_mismatch("agw_crc32c", 0, n, got, ref[n], bad);
+				if ((got = agw_sctp_csum(exact, n)) != want_s)
+					bad = crc_mismatch("agw_sctp_csum", 0, n, got, want_s, bad);
+				free(exact);
+			}
+		}
+	}
+	free(buf);
+	free(zbuf);
+	free(ref);
+	free(zref);
+	return bad;
+}
+
+/* The path chosen at start-up (three-way when the CPU has SSE4.2 and PCLMULQDQ). */
 static void
 test_crc32c_vs_reference(void)
 {
-	uint8_t buf[80];
+	int fast = agw_crc32c_use_fast(1);
 
-	for (size_t i = 0; i < sizeof(buf); i++)
-		buf[i] = (uint8_t)(i * 37 + 11);
-	for (size_t off = 0; off < 8; off++)
-		for (size_t n = 0; n + off <= sizeof(buf); n++)
-			CU_ASSERT_EQUAL(agw_crc32c(buf + off, n), ref_crc32c(buf + off, n));
+	CU_ASSERT_EQUAL(crc_check_all(), 0);
+	printf("\n    three-way crc32/PCLMULQDQ path %s ", fast ? "used" : "not available");
+}
+
+/* The portable path, forced. */
+static void
+test_crc32c_portable_vs_reference(void)
+{
+	CU_ASSERT_EQUAL(agw_crc32c_use_fast(0), 0);
+	CU_ASSERT_EQUAL(crc_check_all(), 0);
+	(void)agw_crc32c_use_fast(1);
 }
 
 /* ------------------------------------------------------------------ */
@@ -937,6 +1037,7 @@ main(int argc, char **argv)
 	static CU_TestInfo crc[] = {
 		{"RFC 3720 B.4 vectors", test_crc32c_vectors},
 		{"every length/alignment vs bitwise reference", test_crc32c_vs_reference},
+		{"same, portable path forced", test_crc32c_portable_vs_reference},
 		CU_TEST_INFO_NULL,
 	};
 	static CU_TestInfo pcap[] = {
