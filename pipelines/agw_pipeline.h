@@ -79,6 +79,7 @@ struct agw_worker_stats {
 	uint64_t protected_dl; /**< downlink NAS ciphered and MAC'd */
 	uint64_t forwarded_dl; /**< downlink: sent on the RAN port */
 	uint64_t punted;       /**< handed to the control lcore */
+	uint64_t injected;     /**< control-originated frames taken for the RAN */
 	uint64_t dropped;      /**< sum of drop[] */
 	uint64_t drop[AGW_PKT_N_CAUSES];
 } __rte_cache_aligned;
@@ -145,6 +146,8 @@ struct agw_worker {
 	struct agw_cdev *cdev;           /**< cryptodev engine, or NULL for imb */
 	uint16_t cdev_qp;                /**< this worker's queue pair */
 	struct rte_ring *punt_ring;      /**< to the control lcore (MP/SC) */
+	struct rte_ring *inject_ring;    /**< from the control lcore: frames for the RAN
+					      (SP/SC), or NULL */
 	struct agw_worker_port rx[AGW_WORKER_MAX_PORTS]; /**< RAN ports to poll */
 	unsigned int nb_rx;
 	struct agw_worker_port core_tx;  /**< where verified NAS goes; also polled for

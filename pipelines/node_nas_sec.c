@@ -22,7 +22,9 @@
  *
  * Set: ctx, count, sht, nas_msg_type (plain). Next: agw_nas_crypto;
  * agw_punt (plain messages that TS 24.501 4.4.4.3 lets through unprotected,
- * initial messages without a usable S-TMSI); agw_tx (plain downlink);
+ * initial messages without a usable S-TMSI, and SHT 3/4 "new 5G NAS
+ * security context" messages — Security mode complete — which the anchors
+ * verify because the fast path gets the context only after them); agw_tx (plain downlink);
  * agw_drop (malformed, unprotected, no_context, replay).
  */
 #include <rte_mbuf.h>
@@ -100,6 +102,12 @@ nas_sec_header(struct rte_mbuf *m, uint8_t *sqn)
 			return AGW_NAS_NEXT_DROP;
 		}
 		pm->nas_msg_type = sec.msg[2];
+		pm->action = AGW_ACT_PUNT;
+		return AGW_NAS_NEXT_PUNT;
+	}
+	if (sec.sht == AGW_NAS5G_SHT_INTEG_NEW || sec.sht == AGW_NAS5G_SHT_INTEG_CIPH_NEW) {
+		/* Security mode complete under the context the SMC just
+		 * proposed: not installed yet, the anchors verify it. */
 		pm->action = AGW_ACT_PUNT;
 		return AGW_NAS_NEXT_PUNT;
 	}

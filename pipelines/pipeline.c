@@ -18,7 +18,7 @@
 static struct agw_worker *registered[RTE_MAX_LCORE];
 
 const char *const agw_pipeline_node_patterns[] = {
-	"agw_rx", "agw_classify", "agw_ngap", "agw_nas_sec", "agw_nas_crypto",
+	"agw_rx", "agw_inject", "agw_classify", "agw_ngap", "agw_nas_sec", "agw_nas_crypto",
 	"agw_verdict", "agw_tx", "agw_punt", "agw_drop", NULL,
 };
 

@@ -15,9 +15,11 @@
 #include <rte_mempool.h>
 #include <rte_ring.h>
 
+#include "agw_anchors.h"
 #include "agw_ctx.h"
 #include "agw_pipeline.h"
 #include "gw_config.h"
+#include "gw_n2.h"
 
 /** Control-path counters (control lcore only). */
 struct gw_control_stats {
@@ -27,11 +29,25 @@ struct gw_control_stats {
 	uint64_t ctx_loaded;       /**< contexts installed from --ctx-file */
 };
 
+/** The anchors on the control lcore (conf anchors.enabled). */
+struct gw_anchors_state {
+	struct agw_store *store;
+	struct agw_anchors *anchors;
+	struct gw_n2 n2;
+	struct agw_anchors_out out;   /**< reused per call; holds keys until reset */
+	uint64_t ul_nas;              /**< NAS messages handed to the anchors */
+	uint64_t ngap_other;          /**< non-NAS N2 procedures (not handled yet) */
+	uint64_t ngap_malformed;      /**< punted frames that did not decode */
+	uint64_t ctx_install_failed;  /**< agw_ctx_install() refused a context */
+};
+
 struct gw {
 	struct gw_conf conf;
 	uint16_t port_ids[GW_MAX_PORTS];
 	struct rte_mempool *pool;
 	struct rte_ring *punt_ring;
+	struct rte_ring *inject_rings[GW_MAX_WORKERS]; /**< control → worker, RAN-bound frames */
+	struct gw_anchors_state an;
 	struct agw_ctx_table *ctx;
 	struct agw_nas_sec_engine *ctl_eng; /**< control lcore's engine (key expansion) */
 	struct agw_cdev *cdev;              /**< cryptodev engine, or NULL (imb) */
@@ -67,6 +83,15 @@ void gw_control_loop(struct gw *gw);
 
 /** After the workers stopped: handle what is left on the punt ring. */
 void gw_control_drain(struct gw *gw);
+
+/** Open the store and create the anchors if enabled; 0 or -errno (logged). */
+int gw_anchors_start(struct gw *gw);
+/** Free the anchors (zeroising keys) and close the store. */
+void gw_anchors_stop(struct gw *gw);
+/** Hand one punted frame to the anchors (the caller frees it). */
+void gw_anchors_handle(struct gw *gw, struct rte_mbuf *m);
+/** Run the anchors' timers; call every loop iteration. */
+void gw_anchors_tick(struct gw *gw);
 
 /** Register /anchorgw/ telemetry commands for @p gw. */
 int gw_telemetry_init(struct gw *gw);

@@ -256,12 +256,75 @@ cfg_limits(struct cfg_ctx *x, const config_setting_t *root, struct gw_conf *c)
 	return 0;
 }
 
+/* Boolean setting (true/false) with a default. */
+static int
+cfg_bool(struct cfg_ctx *x, const config_setting_t *grp, const char *name, int def, int *out)
+{
+	const config_setting_t *s = grp != NULL ? config_setting_get_member(grp, name) : NULL;
+
+	if (s == NULL) {
+		*out = def;
+		return 0;
+	}
+	if (config_setting_type(s) != CONFIG_TYPE_BOOL)
+		return cfg_fail(x, s, name, "must be true or false");
+	*out = config_setting_get_bool(s);
+	return 0;
+}
+
+/* anchors = { enabled; max_ues; guard_ms; amf = { region; set; pointer; }; } */
+static int
+cfg_anchors(struct cfg_ctx *x, const config_setting_t *root, struct gw_conf *c)
+{
+	const config_setting_t *an = config_setting_get_member(root, "anchors");
+	const config_setting_t *amf = an != NULL ? config_setting_get_member(an, "amf") : NULL;
+	long long v = 0;
+	int rc;
+
+	if ((rc = cfg_bool(x, an, "enabled", 0, &c->anchors_enabled)) != 0)
+		return rc;
+	if ((rc = cfg_int(x, an, "max_ues", 65536, 16, 16777216, &v)) != 0)
+		return rc;
+	c->anchors_max_ues = (uint32_t)v;
+	if ((rc = cfg_int(x, an, "guard_ms", 6000, 100, 60000, &v)) != 0)
+		return rc;
+	c->anchors_guard_ms = (uint32_t)v;
+	if ((rc = cfg_int(x, amf, "region", 1, 0, 255, &v)) != 0)
+		return rc;
+	c->amf_region = (uint8_t)v;
+	if ((rc = cfg_int(x, amf, "set", 1, 0, 1023, &v)) != 0)
+		return rc;
+	c->amf_set = (uint16_t)v;
+	if ((rc = cfg_int(x, amf, "pointer", 0, 0, 63, &v)) != 0)
+		return rc;
+	c->amf_pointer = (uint8_t)v;
+	return 0;
+}
+
+/* store = { path; sync = "full" | "none"; } */
+static int
+cfg_store(struct cfg_ctx *x, const config_setting_t *root, struct gw_conf *c)
+{
+	const config_setting_t *store = config_setting_get_member(root, "store");
+	char sync[8];
+	int rc;
+
+	if ((rc = cfg_str(x, store, "path", "/var/lib/anchorgw", c->store_path,
+			  sizeof(c->store_path))) != 0 ||
+	    (rc = cfg_str(x, store, "sync", "full", sync, sizeof(sync))) != 0)
+		return rc;
+	if (strcmp(sync, "full") != 0 && strcmp(sync, "none") != 0)
+		return cfg_fail(x, config_setting_get_member(store, "sync"), "store.sync",
+				"'%s' is not 'full' or 'none'", sync);
+	c->store_sync = strcmp(sync, "full") == 0;
+	return 0;
+}
+
 static int
 cfg_all(struct cfg_ctx *x, const config_setting_t *root, struct gw_conf *c)
 {
 	const config_setting_t *sec = config_setting_get_member(root, "security");
 	const config_setting_t *plmn = config_setting_get_member(root, "plmn");
-	const config_setting_t *store = config_setting_get_member(root, "store");
 	int rc;
 
 	if ((rc = cfg_ports(x, root, c)) != 0 || (rc = cfg_lcores(x, root, c)) != 0 ||
@@ -275,8 +338,9 @@ cfg_all(struct cfg_ctx *x, const config_setting_t *root, struct gw_conf *c)
 	if ((rc = cfg_digits(x, plmn, "mcc", 3, 3, c->mcc)) != 0 ||
 	    (rc = cfg_digits(x, plmn, "mnc", 2, 3, c->mnc)) != 0)
 		return rc;
-	return cfg_str(x, store, "path", "/var/lib/anchorgw", c->store_path,
-		       sizeof(c->store_path));
+	if ((rc = cfg_store(x, root, c)) != 0)
+		return rc;
+	return cfg_anchors(x, root, c);
 }
 
 int

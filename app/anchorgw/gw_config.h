@@ -53,6 +53,13 @@ struct gw_conf {
 	char mcc[4];
 	char mnc[4];
 	char store_path[256];
+	int store_sync;                /**< 1: fsync at every commit (default) */
+	int anchors_enabled;           /**< run registrations on the control lcore */
+	uint32_t anchors_max_ues;      /**< UE entries of the anchors */
+	uint32_t anchors_guard_ms;     /**< T3560/T3550/T3570 */
+	uint8_t amf_region;            /**< 5G-GUTI AMF Region ID */
+	uint16_t amf_set;              /**< AMF Set ID (10 bits) */
+	uint8_t amf_pointer;           /**< AMF Pointer (6 bits) */
 	uint32_t max_contexts;
 	uint32_t nb_mbufs;
 	uint32_t punt_ring_size;

@@ -3,8 +3,8 @@
  */
 /*
  * The control lcore's loop: takes punted messages from the workers,
- * hands them to the anchors (counted by NAS message type until the anchor
- * state machines consume them), reclaims replaced contexts after their
+ * counts them by NAS message type and, with anchors.enabled, hands them to
+ * the anchors (gw_anchors.c) and runs their timers; reclaims replaced contexts after their
  * grace period, and applies the exit conditions (--idle-exit, --duration).
  */
 #include <rte_cycles.h>
@@ -19,6 +19,8 @@ ctl_handle(struct gw *gw, struct rte_mbuf *m)
 {
 	const struct agw_pkt_meta *pm = agw_pkt_meta(m);
 
+	if (gw->an.anchors != NULL)
+		gw_anchors_handle(gw, m);
 	if (pm->ctx != NULL)
 		gw->ctl.by_nas_type[pm->nas_msg_type]++;
 	else
@@ -66,12 +68,13 @@ gw_control_loop(struct gw *gw)
 		gw->ctl.punted_rx += n;
 		for (i = 0; i < n; i++)
 			ctl_handle(gw, ms[i]);
+		gw_anchors_tick(gw);
 		agw_ctx_reclaim(gw->ctx);
 		if (n == 0) {
 			if (ctl_should_stop(gw, rte_get_timer_cycles(), start, &last_rx,
 					    &last_change))
 				gw->quit = 1;
-			rte_delay_us_sleep(100);
+			rte_delay_us_sleep(gw->an.anchors != NULL ? 20 : 100);
 		}
 	}
 }

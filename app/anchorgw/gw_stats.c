@@ -35,6 +35,7 @@ stats_sum(const struct gw *gw, struct agw_worker_stats *sum)
 		sum->protected_dl += s->protected_dl;
 		sum->forwarded_dl += s->forwarded_dl;
 		sum->punted += s->punted;
+		sum->injected += s->injected;
 		sum->dropped += s->dropped;
 		for (c = 0; c < AGW_PKT_N_CAUSES; c++)
 			sum->drop[c] += s->drop[c];
@@ -54,6 +55,7 @@ stats_to_dict(struct rte_tel_data *d, const struct agw_worker_stats *s)
 	rte_tel_data_add_dict_u64(d, "protected_dl", s->protected_dl);
 	rte_tel_data_add_dict_u64(d, "forwarded_dl", s->forwarded_dl);
 	rte_tel_data_add_dict_u64(d, "punted", s->punted);
+	rte_tel_data_add_dict_u64(d, "injected", s->injected);
 	rte_tel_data_add_dict_u64(d, "dropped", s->dropped);
 	for (c = 0; c < AGW_PKT_N_CAUSES; c++) {
 		snprintf(name, sizeof(name), "drop_%s", agw_pkt_cause_name(c));
@@ -136,6 +138,50 @@ tel_ports(const char *cmd, const char *params, struct rte_tel_data *d)
 	return 0;
 }
 
+/* Anchors: every event counter, the N2 table counters, the glue's own. */
+static void
+anchors_foreach(const struct gw *gw, void (*put)(void *arg, const char *k, uint64_t v), void *arg)
+{
+	uint64_t ev[AGW_ANCHORS_EV_MAX];
+	unsigned int i;
+
+	agw_anchors_stats(gw->an.anchors, ev);
+	for (i = 0; i < AGW_ANCHORS_EV_MAX; i++)
+		put(arg, agw_anchors_ev_name(i), ev[i]);
+	for (i = 0; i < GW_N2_N_COUNTERS; i++)
+		put(arg, gw_n2_counter_name(i), gw->an.n2.counters[i]);
+	put(arg, "ul_nas", gw->an.ul_nas);
+	put(arg, "ngap_other", gw->an.ngap_other);
+	put(arg, "ngap_malformed", gw->an.ngap_malformed);
+	put(arg, "ctx_install_failed", gw->an.ctx_install_failed);
+	put(arg, "ue_entries", agw_anchors_ue_count(gw->an.anchors));
+}
+
+static void
+put_dict(void *arg, const char *k, uint64_t v)
+{
+	rte_tel_data_add_dict_u64(arg, k, v);
+}
+
+static void
+put_print(void *arg, const char *k, uint64_t v)
+{
+	RTE_SET_USED(arg);
+	if (v != 0)
+		printf("anchorgw: anchors %s=%" PRIu64 "\n", k, v);
+}
+
+static int
+tel_anchors(const char *cmd, const char *params, struct rte_tel_data *d)
+{
+	RTE_SET_USED(cmd);
+	RTE_SET_USED(params);
+	rte_tel_data_start_dict(d);
+	if (telemetry_gw->an.anchors != NULL)
+		anchors_foreach(telemetry_gw, put_dict, d);
+	return 0;
+}
+
 int
 gw_telemetry_init(struct gw *gw)
 {
@@ -146,6 +192,8 @@ gw_telemetry_init(struct gw *gw)
 				       "One worker's counters. Parameters: worker index") != 0 ||
 	    rte_telemetry_register_cmd("/anchorgw/ctx", tel_ctx,
 				       "UE security context table: count, bytes per context") != 0 ||
+	    rte_telemetry_register_cmd("/anchorgw/anchors", tel_anchors,
+				       "Anchors: registration events, N2 tables. No parameters") != 0 ||
 	    rte_telemetry_register_cmd("/anchorgw/ports", tel_ports,
 				       "Per-port rx/tx/missed packets") != 0)
 		return -EINVAL;
@@ -164,8 +212,8 @@ gw_stats_print(const struct gw *gw)
 	printf("anchorgw: rx=%" PRIu64 " verified=%" PRIu64 " deciphered=%" PRIu64
 	       " forwarded=%" PRIu64 " punted=%" PRIu64 " dropped=%" PRIu64 "\n",
 	       sum.rx, sum.verified, sum.deciphered, sum.forwarded, sum.punted, sum.dropped);
-	printf("anchorgw: protected_dl=%" PRIu64 " forwarded_dl=%" PRIu64 "\n", sum.protected_dl,
-	       sum.forwarded_dl);
+	printf("anchorgw: protected_dl=%" PRIu64 " forwarded_dl=%" PRIu64 " injected=%" PRIu64 "\n",
+	       sum.protected_dl, sum.forwarded_dl, sum.injected);
 	for (c = 0; c < AGW_PKT_N_CAUSES; c++)
 		printf("anchorgw: drop_%s=%" PRIu64 "\n", agw_pkt_cause_name(c), sum.drop[c]);
 	printf("anchorgw: control punted_rx=%" PRIu64 " non_nas=%" PRIu64 " ctx_loaded=%" PRIu64
@@ -175,4 +223,6 @@ gw_stats_print(const struct gw *gw)
 	if (gw->cdev != NULL)
 		printf("anchorgw: cryptodev %s: bytes_per_session=%d (up to 2 per context)\n",
 		       agw_cdev_driver_name(gw->cdev), agw_cdev_session_bytes(gw->cdev));
+	if (gw->an.anchors != NULL)
+		anchors_foreach(gw, put_print, NULL); /* non-zero counters */
 }

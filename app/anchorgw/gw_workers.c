@@ -21,6 +21,7 @@ gw_worker_setup(struct gw *gw, unsigned int i)
 	w->worker_id = i;
 	w->ctx = gw->ctx;
 	w->punt_ring = gw->punt_ring;
+	w->inject_ring = gw->inject_rings[i];
 	w->burst = gw->conf.burst;
 	w->quit = &gw->quit;
 	for (p = 0; p < gw->conf.nb_ports; p++) {

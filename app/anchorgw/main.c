@@ -99,7 +99,16 @@ gw_setup(struct gw *gw)
 			rte_strerror(rte_errno));
 		return -ENOMEM;
 	}
-	if (gw_ports_start(gw) != 0 || gw_graphs_create(gw) != 0)
+	for (unsigned int i = 0; i < c->nb_workers; i++) {
+		char name[RTE_RING_NAMESIZE];
+
+		snprintf(name, sizeof(name), "agw_inject%u", i);
+		gw->inject_rings[i] = rte_ring_create(name, 1024, (int)rte_socket_id(),
+						      RING_F_SP_ENQ | RING_F_SC_DEQ);
+		if (gw->inject_rings[i] == NULL)
+			return -ENOMEM;
+	}
+	if (gw_ports_start(gw) != 0 || gw_graphs_create(gw) != 0 || gw_anchors_start(gw) != 0)
 		return -EINVAL;
 	if (gw->ctx_file != NULL && gw_ctx_file_load(gw, gw->ctx_file) != 0)
 		return -EINVAL;
@@ -178,6 +187,7 @@ main(int argc, char **argv)
 		gw_ports_stop(&gw);
 	}
 	rte_pdump_uninit();
+	gw_anchors_stop(&gw);
 	agw_ctx_table_free(gw.ctx);
 	gw_engine_free(&gw);
 	agw_nas_sec_engine_free(gw.ctl_eng);

@@ -1,0 +1,209 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright (c) 2026 anchorgw authors
+ */
+/*
+ * The anchors on the control lcore: punted N2 messages become
+ * agw_anchors_ul_nas() calls, and their outputs go out: downlink NAS in
+ * DownlinkNASTransport frames (gw_n2), security contexts into the fast
+ * path's table, deletions. Timers run from the loop (gw_anchors_tick).
+ *
+ * A message the fast path verified (and deciphered in place) arrives with
+ * its context and COUNT in the mbuf metadata; anything else (plain
+ * registration messages, Security mode complete under the new context,
+ * SCTP bundles) is handed over as received for the anchors to check.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <rte_cycles.h>
+#include <rte_mbuf.h>
+
+#include "agw_ngap.h"
+#include "agw_store.h"
+#include "agw_util.h"
+#include "gw.h"
+
+static int
+gw_anchors_open_store(struct gw *gw)
+{
+	char why[256] = "";
+	struct agw_store_conf sc = {
+		.path = gw->conf.store_path,
+		.sync = gw->conf.store_sync ? AGW_STORE_SYNC_FULL : AGW_STORE_SYNC_NONE,
+		.err = why,
+		.err_len = sizeof(why),
+	};
+
+	gw->an.store = agw_store_open(&sc);
+	if (gw->an.store == NULL) {
+		fprintf(stderr, "anchorgw: store %s: %s\n", gw->conf.store_path,
+			why[0] ? why : "cannot open");
+		return -EIO;
+	}
+	return 0;
+}
+
+static void
+gw_anchors_conf(const struct gw *gw, struct agw_anchors_conf *ac)
+{
+	const struct gw_conf *c = &gw->conf;
+
+	memset(ac, 0, sizeof(*ac));
+	ac->store = gw->an.store;
+	ac->sidf_policy.allow_null_scheme = 1;
+	memcpy(ac->mcc, c->mcc, sizeof(ac->mcc));
+	memcpy(ac->mnc, c->mnc, sizeof(ac->mnc));
+	memcpy(ac->nia_pref, c->nia_pref, c->nb_nia);
+	ac->n_nia = (uint8_t)c->nb_nia;
+	memcpy(ac->nea_pref, c->nea_pref, c->nb_nea);
+	ac->n_nea = (uint8_t)c->nb_nea;
+	ac->guard_ms = c->anchors_guard_ms;
+	ac->guard_max_retx = -1;
+	ac->max_ues = c->anchors_max_ues;
+	ac->amf_region = c->amf_region;
+	ac->amf_set = c->amf_set;
+	ac->amf_ptr = c->amf_pointer;
+}
+
+int
+gw_anchors_start(struct gw *gw)
+{
+	struct agw_anchors_conf ac;
+	int rc;
+
+	if (!gw->conf.anchors_enabled)
+		return 0;
+	rc = gw_n2_init(&gw->an.n2, 1024, gw->conf.anchors_max_ues, gw->pool, gw->inject_rings,
+			gw->conf.nb_workers);
+	if (rc != 0)
+		return rc;
+	if ((rc = gw_anchors_open_store(gw)) != 0)
+		return rc;
+	gw_anchors_conf(gw, &ac);
+	gw->an.anchors = agw_anchors_create(&ac);
+	if (gw->an.anchors == NULL) {
+		fprintf(stderr, "anchorgw: anchors: %s\n", strerror(errno));
+		return -errno;
+	}
+	agw_anchors_out_reset(&gw->an.out);
+	return 0;
+}
+
+void
+gw_anchors_stop(struct gw *gw)
+{
+	agw_anchors_free(gw->an.anchors);
+	gw->an.anchors = NULL;
+	agw_anchors_out_reset(&gw->an.out);
+	agw_store_close(gw->an.store);
+	gw->an.store = NULL;
+	gw_n2_fini(&gw->an.n2);
+}
+
+/* The UE connection ended for the anchors: its N2 binding goes too. */
+static int
+ev_ends_ue(uint16_t ev)
+{
+	return ev == AGW_ANCHORS_EV_REG_REJECT || ev == AGW_ANCHORS_EV_AUTH_REJECT ||
+	       ev == AGW_ANCHORS_EV_GUARD_ABORT || ev == AGW_ANCHORS_EV_DEREG;
+}
+
+/* Apply one call's outputs, in order: contexts first (a Registration
+ * accept must not reach the UE before the fast path can verify its
+ * Registration complete), then downlink NAS, deletions, bindings. */
+static void
+gw_anchors_apply(struct gw *gw)
+{
+	struct agw_anchors_out *o = &gw->an.out;
+	unsigned int i;
+
+	for (i = 0; i < o->n_install; i++)
+		if (agw_ctx_install(gw->ctx, gw->ctl_eng, &o->install[i], NULL) != 0)
+			gw->an.ctx_install_failed++;
+	for (i = 0; i < o->n_dl; i++)
+		(void)gw_n2_send_nas(&gw->an.n2, &o->dl[i].ue, o->dl[i].nas, o->dl[i].len);
+	for (i = 0; i < o->n_delete; i++)
+		(void)agw_ctx_delete(gw->ctx, &o->del[i], NULL);
+	for (i = 0; i < o->n_ev; i++)
+		if (ev_ends_ue(o->ev[i].ev))
+			gw_n2_ue_forget(&gw->an.n2, &o->ev[i].ue);
+	agw_anchors_out_reset(o);
+}
+
+/* One UE-associated NGAP message carrying NAS; @p pm is set only when
+ * the fast path verified this very message. */
+static void
+gw_anchors_ngap(struct gw *gw, uint32_t assoc_id, const uint8_t *ngap, size_t len,
+		const struct agw_pkt_meta *pm)
+{
+	struct agw_ctx_ue_key key = {.assoc_id = assoc_id};
+	struct agw_ngap_ue_nas u;
+
+	if (agw_ngap_ue_nas_decode(ngap, len, &u) != 0) {
+		gw->an.ngap_malformed++;
+		return;
+	}
+	if (u.type != AGW_AP_INITIATING || (u.proc != AGW_NGAP_PROC_INITIAL_UE_MESSAGE &&
+					    u.proc != AGW_NGAP_PROC_UPLINK_NAS_TRANSPORT)) {
+		gw->an.ngap_other++; /* NG Setup, context release, ...: see the issue note */
+		return;
+	}
+	if (u.nas.p == NULL || !u.has_ran_ue_id ||
+	    (u.proc == AGW_NGAP_PROC_UPLINK_NAS_TRANSPORT && !u.has_amf_ue_id)) {
+		gw->an.ngap_malformed++;
+		return;
+	}
+	key.amf_ue_ngap_id = u.proc == AGW_NGAP_PROC_INITIAL_UE_MESSAGE ? 0 : u.amf_ue_ngap_id;
+	if (gw_n2_ue_bind(&gw->an.n2, &key, u.ran_ue_ngap_id) != 0)
+		return;
+	gw->an.ul_nas++;
+	(void)agw_anchors_ul_nas(gw->an.anchors, &key, u.nas.p, u.nas.len,
+				 pm != NULL && pm->ctx != NULL, pm != NULL ? pm->count : 0,
+				 &gw->an.out);
+	gw_anchors_apply(gw);
+}
+
+void
+gw_anchors_handle(struct gw *gw, struct rte_mbuf *m)
+{
+	const struct agw_pkt_meta *pm = agw_pkt_meta(m);
+	const uint8_t *base = rte_pktmbuf_mtod(m, const uint8_t *);
+	struct agw_net_frame f;
+	unsigned int i;
+
+	/* Checksums were verified on the way in (or the NIC did it); a frame
+	 * deciphered in place had its CRC recomputed. */
+	if (agw_net_parse_frame(base, rte_pktmbuf_data_len(m),
+				AGW_NET_F_NO_L3_CSUM | AGW_NET_F_NO_L4_CSUM, &f) != 0 ||
+	    f.l4 != AGW_IPPROTO_SCTP) {
+		gw->an.ngap_malformed++;
+		return;
+	}
+	if (gw_n2_assoc_learn(&gw->an.n2, pm->assoc_id, &f) < 0)
+		return;
+	for (i = 0; i < f.n_msgs; i++) {
+		if (f.msgs[i].ppid != AGW_SCTP_PPID_NGAP)
+			continue;
+		/* the fast path's verdict concerns the single message it parsed */
+		gw_anchors_ngap(gw, pm->assoc_id, f.msgs[i].payload, f.msgs[i].len,
+				f.n_msgs == 1 ? pm : NULL);
+	}
+}
+
+void
+gw_anchors_tick(struct gw *gw)
+{
+	uint64_t now_ms;
+	uint8_t more;
+
+	if (gw->an.anchors == NULL)
+		return;
+	now_ms = rte_get_timer_cycles() / (rte_get_timer_hz() / 1000);
+	do {
+		(void)agw_anchors_tick(gw->an.anchors, now_ms, &gw->an.out);
+		more = gw->an.out.more;
+		gw_anchors_apply(gw);
+	} while (more);
+}

@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright (c) 2026 anchorgw authors
+ */
+/*
+ * agw_inject: source node for frames the control lcore originates (N2
+ * DownlinkNASTransport carrying the anchors' NAS: Authentication request,
+ * Security mode command, Registration accept/reject, ...). The control lcore
+ * builds each frame whole (NAS already protected by the anchors, SCTP CRC
+ * set) and enqueues it on the worker's inject ring; this node marks it
+ * downlink and hands it to agw_tx, so the worker's RAN queue stays the only
+ * writer of that queue.
+ */
+#include <rte_ring.h>
+
+#include "node_priv.h"
+
+enum { AGW_INJECT_NEXT_TX = 0, AGW_INJECT_NB_NEXT };
+
+static uint16_t
+agw_inject_process(struct rte_graph *graph, struct rte_node *node, void **objs, uint16_t nb_objs)
+{
+	struct agw_worker *w = agw_node_worker(node);
+	unsigned int n, i;
+
+	RTE_SET_USED(objs);
+	RTE_SET_USED(nb_objs);
+	if (w->inject_ring == NULL)
+		return 0;
+	n = rte_ring_sc_dequeue_burst(w->inject_ring, node->objs, RTE_MIN(node->size, w->burst),
+				      NULL);
+	if (n == 0)
+		return 0;
+	for (i = 0; i < n; i++) {
+		struct agw_pkt_meta *pm = agw_pkt_meta(node->objs[i]);
+
+		memset(pm, 0, sizeof(*pm));
+		pm->dl = 1;
+		pm->action = AGW_ACT_FORWARD;
+	}
+	w->stats.injected += n;
+	node->idx = (uint16_t)n;
+	rte_node_next_stream_move(graph, node, AGW_INJECT_NEXT_TX);
+	return (uint16_t)n;
+}
+
+static struct rte_node_register agw_inject_node = {
+	.process = agw_inject_process,
+	.init = agw_node_init_worker,
+	.flags = RTE_NODE_SOURCE_F,
+	.name = "agw_inject",
+	.nb_edges = AGW_INJECT_NB_NEXT,
+	.next_nodes = {[AGW_INJECT_NEXT_TX] = "agw_tx"},
+};
+
+RTE_NODE_REGISTER(agw_inject_node);
