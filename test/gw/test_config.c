@@ -69,6 +69,32 @@ test_defaults(void)
 	CU_ASSERT_EQUAL(c.engine, 0);
 	CU_ASSERT_EQUAL(c.burst, 32);
 	CU_ASSERT_EQUAL(c.punt_ring_size, 4096);
+	CU_ASSERT_EQUAL(c.anchors_enabled, 0);
+	CU_ASSERT_EQUAL(c.store_sync, 1);
+	CU_ASSERT_EQUAL(c.anchors_guard_ms, 6000);
+	CU_ASSERT_STRING_EQUAL(c.store_path, "/var/lib/anchorgw");
+}
+
+static void
+test_anchors_settings(void)
+{
+	struct gw_conf c;
+	char err[256] = "";
+
+	CU_ASSERT_EQUAL_FATAL(
+		load_text("  anchors = { enabled = true; max_ues = 1000; guard_ms = 500;\n"
+			  "    amf = { region = 7; set = 1023; pointer = 63; }; };\n"
+			  "  store = { path = \"/tmp/s\"; sync = \"none\"; };\n",
+			  &c, err, sizeof(err)),
+		0);
+	CU_ASSERT_EQUAL(c.anchors_enabled, 1);
+	CU_ASSERT_EQUAL(c.anchors_max_ues, 1000);
+	CU_ASSERT_EQUAL(c.anchors_guard_ms, 500);
+	CU_ASSERT_EQUAL(c.amf_region, 7);
+	CU_ASSERT_EQUAL(c.amf_set, 1023);
+	CU_ASSERT_EQUAL(c.amf_pointer, 63);
+	CU_ASSERT_EQUAL(c.store_sync, 0);
+	CU_ASSERT_STRING_EQUAL(c.store_path, "/tmp/s");
 }
 
 /* Each bad setting: refused, and the message names the setting and line. */
@@ -88,6 +114,10 @@ test_invalid(void)
 		{"  control_lcore = 1;\n", "workers.lcores", ":4:"},
 		{"  limits = { mbufs = \"many\"; };\n", "'mbufs'", ":6:"},
 		{"  oops\n", "", ":7:"},
+		{"  anchors = { enabled = 1; };\n", "'enabled'", ":6:"},
+		{"  anchors = { amf = { set = 1024; }; };\n", "'set'", ":6:"},
+		{"  anchors = { guard_ms = 5; };\n", "'guard_ms'", ":6:"},
+		{"  store = { sync = \"sometimes\"; };\n", "store.sync", ":6:"},
 	};
 	unsigned int i;
 
@@ -138,6 +168,7 @@ test_binary_exits_2(void)
 static CU_TestInfo tests[] = {
 	{"example configuration loads", test_example_loads},
 	{"defaults", test_defaults},
+		{"anchors and store settings", test_anchors_settings},
 	{"invalid settings name file, line, setting", test_invalid},
 	{"missing file", test_bad_mcc_and_missing},
 	{"anchorgw exits 2 on invalid configuration", test_binary_exits_2},
