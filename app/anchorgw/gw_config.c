@@ -306,7 +306,7 @@ static int
 cfg_store(struct cfg_ctx *x, const config_setting_t *root, struct gw_conf *c)
 {
 	const config_setting_t *store = config_setting_get_member(root, "store");
-	char sync[8];
+	char sync[16];
 	int rc;
 
 	if ((rc = cfg_str(x, store, "path", "/var/lib/anchorgw", c->store_path,
