@@ -30,4 +30,10 @@ int gen_pcap_write(FILE *f, const void *frame, uint32_t len);
 /** `anchor-gen nas-pcap ...`; returns the process exit code. */
 int gen_nas_pcap_main(int argc, char **argv);
 
+/** `anchor-gen subscribers ...` (CSV for anchor-subscriber); exit code. */
+int gen_subscribers_main(int argc, char **argv);
+
+/** `anchor-gen register ...` (UE/gNB registration simulator); exit code. */
+int gen_register_main(int argc, char **argv);
+
 #endif /* ANCHOR_GEN_H */

@@ -182,6 +182,7 @@ main(int argc, char **argv)
 		       gw.conf.nb_workers, gw.conf.nb_ports,
 		       gw.conf.engine == GW_ENGINE_IMB ? "imb" : "cryptodev",
 		       (unsigned int)gw.ctl.ctx_loaded);
+		fflush(stdout); /* the ready line, for whoever waits on it */
 		gw_run(&gw);
 		gw_stats_print(&gw);
 		gw_ports_stop(&gw);

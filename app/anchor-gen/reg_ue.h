@@ -1,0 +1,203 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright (c) 2026 anchorgw authors
+ */
+#ifndef AGW_REG_UE_H
+#define AGW_REG_UE_H
+
+/**
+ * @file
+ * The UE side of 5GS initial registration (TS 24.501 5.5.1.2, 5.4.1.3,
+ * 5.4.2; TS 33.501 6.1.3.2, 6.7.2) as a transport-free state machine: a
+ * USIM (MILENAGE with K/OPc derived deterministically from a seed and the
+ * UE index, so `anchor-gen subscribers` and the simulator agree) and an ME
+ * that derives K_AUSF -> K_SEAF -> K_AMF -> K_NASint/K_NASenc on its own
+ * with lib/crypto and checks every downlink message: the Security mode
+ * command's MAC with the new context, its replayed UE security
+ * capabilities, the selected algorithms; the Registration accept's MAC and
+ * DL NAS COUNT; reject causes.
+ *
+ * Feed it downlink NAS PDUs; it answers with the next uplink NAS PDU and
+ * ends in REGISTERED, REJECTED (5GMM cause), AUTH_REJECTED or FAILED
+ * (reason). Keys stay in struct agw_regue and are zeroised by
+ * agw_regue_clear(); nothing here prints.
+ */
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "agw_milenage.h"
+#include "agw_nas_sec.h"
+
+/** Largest uplink NAS PDU built, octets. */
+#define AGW_REGUE_NAS_MAX 256
+
+/** Fault injected in one UE. */
+enum agw_regue_fault {
+	AGW_REGUE_F_NONE = 0,
+	AGW_REGUE_F_WRONG_RES, /**< RES* corrupted: expect Authentication reject */
+	AGW_REGUE_F_SYNC_FAIL, /**< USIM ahead: #21 with AUTS, then success */
+	AGW_REGUE_F_MAC_FAIL,  /**< AUTN MAC fails: #20, no registration */
+	AGW_REGUE_F_UNKNOWN,   /**< SUPI not provisioned: Registration reject */
+	AGW_REGUE_F_MAX
+};
+
+/** UE state. */
+enum agw_regue_state {
+	AGW_REGUE_ST_IDLE = 0,	    /**< nothing sent */
+	AGW_REGUE_ST_WAIT_AUTH,	    /**< Registration request sent */
+	AGW_REGUE_ST_WAIT_SMC,	    /**< Authentication response sent */
+	AGW_REGUE_ST_WAIT_ACCEPT,   /**< Security mode complete sent */
+	AGW_REGUE_ST_REGISTERED,    /**< Registration complete sent */
+	AGW_REGUE_ST_REJECTED,	    /**< Registration reject (cause in @c cause) */
+	AGW_REGUE_ST_AUTH_REJECTED, /**< Authentication reject */
+	AGW_REGUE_ST_FAILED,	    /**< a check failed (@c reason) */
+};
+
+/** Why a UE ended FAILED. X(id, name). */
+#define AGW_REGUE_REASONS(X)                                                                       \
+	X(NONE, "none")                                                                            \
+	X(DECODE, "dl_decode")                                                                     \
+	X(UNEXPECTED, "dl_unexpected")                                                             \
+	X(DL_MAC, "dl_mac_mismatch")                                                               \
+	X(DL_COUNT, "dl_count_replayed")                                                           \
+	X(ABBA, "abba")                                                                            \
+	X(AUTN, "autn_rejected")                                                                   \
+	X(CAP_MISMATCH, "replayed_cap_mismatch")                                                   \
+	X(ALG, "alg_not_offered")                                                                  \
+	X(KSI, "ngksi_mismatch")                                                                   \
+	X(NO_GUTI, "accept_without_guti")                                                          \
+	X(CRYPTO, "crypto")                                                                        \
+	X(ENCODE, "ul_encode")                                                                     \
+	X(LINK, "link_send")                                                                       \
+	X(TIMEOUT, "timeout")
+
+enum agw_regue_reason {
+#define AGW_REGUE_R_(id, s) AGW_REGUE_R_##id,
+	AGW_REGUE_REASONS(AGW_REGUE_R_)
+#undef AGW_REGUE_R_
+		AGW_REGUE_R_MAX
+};
+
+/** Name of a reason ("dl_mac_mismatch", ...), or "?". */
+const char *agw_regue_reason_name(unsigned int reason);
+
+/** Name of a fault ("none", "wrong_res", ...), or "?". */
+const char *agw_regue_fault_name(unsigned int fault);
+
+/**
+ * 5GMM cause lib/anchors sends for a SUPI it does not know: #3 "Illegal
+ * UE" (lib/anchors/seaf_reg.c start_auth(), TS 24.501 Annex A).
+ */
+#define AGW_REGUE_UNKNOWN_CAUSE 3
+
+/** Shared by all UEs of a run. */
+struct agw_regue_conf {
+	struct agw_nas_sec_engine *eng; /**< the calling thread's engine (NULL: keys only) */
+	uint64_t seed;			/**< K/OPc derivation seed */
+	char mcc[4], mnc[4];		/**< home = serving PLMN */
+	uint8_t nia_mask;		/**< advertised 5G-IA: bit n = NIAn (NIA0 ignored) */
+	uint8_t nea_mask;		/**< advertised 5G-EA: bit n = NEAn */
+	uint8_t mix;			/**< 1: UE i advertises one NIA and one NEA, rotating */
+	char snn[64];			/**< serving network name (agw_regue_conf_init()) */
+	size_t snn_len;
+};
+
+/**
+ * Fill @p c; @p nia_mask must hold one of NIA1..3. With @p eng NULL only
+ * agw_regue_subscriber() may be used.
+ * @return 0 or -EINVAL.
+ */
+int agw_regue_conf_init(struct agw_regue_conf *c, struct agw_nas_sec_engine *eng, uint64_t seed,
+			const char *mcc, const char *mnc, uint8_t nia_mask, uint8_t nea_mask,
+			uint8_t mix);
+
+/**
+ * Subscriber of UE @p index: SUPI "imsi-<mcc><mnc><%010u index>" and K/OPc
+ * = first 16 octets of HMAC-SHA-256(seed as 8 octets big endian,
+ * "anchor-gen K" / "anchor-gen OPc" || index as 4 octets big endian).
+ * @return 0 or -EINVAL / -EIO.
+ */
+int agw_regue_subscriber(const struct agw_regue_conf *c, uint32_t index, char *supi,
+			 size_t supi_cap, uint8_t k[16], uint8_t opc[16]);
+
+/** One simulated UE. Public for the tests; treat as read-only. */
+struct agw_regue {
+	const struct agw_regue_conf *conf;
+	uint32_t index;
+	uint8_t fault;		    /**< enum agw_regue_fault (set after agw_regue_init()) */
+	uint8_t state;		    /**< enum agw_regue_state */
+	uint8_t cause;		    /**< REJECTED: 5GMM cause */
+	uint8_t reason;		    /**< FAILED: enum agw_regue_reason */
+	uint8_t sent_synch_failure; /**< #21 sent */
+	uint8_t sent_mac_failure;   /**< #20 sent */
+	uint8_t resynced;	    /**< succeeded after a synch failure */
+	uint8_t kamf_derived;	    /**< K_AMF derived */
+	uint8_t cap[2];		    /**< UE security capability sent (EA, IA octets) */
+	uint8_t ngksi;		    /**< ngKSI of the Authentication request */
+	uint8_t nia, nea;	    /**< selected by the network (SMC) */
+	uint8_t has_ctx;	    /**< NAS keys derived */
+	uint8_t has_rand;	    /**< last_rand valid */
+	uint8_t guti_len;
+	uint16_t last_auth_len; /**< octets of last_auth */
+	uint32_t ul_count;	/**< next UL NAS COUNT */
+	uint32_t dl_count;	/**< next acceptable DL NAS COUNT */
+	uint32_t dl_mac_ok;	/**< protected DL messages verified */
+	uint32_t n_ul, n_dl;	/**< NAS PDUs built / consumed */
+	uint64_t sqn_ms;	/**< highest SQN the USIM accepted */
+	char supi[32];
+	char msin[12];
+	uint8_t guti[16];		    /**< 5G-GUTI of the accept (IE value) */
+	uint8_t last_rand[16];		    /**< RAND answered last */
+	uint8_t last_auth[32];		    /**< the answer (for a retransmission) */
+	uint8_t k[16], opc[16];		    /**< secret */
+	uint8_t kamf[32];		    /**< secret */
+	uint8_t knas_int[16], knas_enc[16]; /**< secret */
+	struct agw_milenage *usim;
+	struct agw_nia_key nia_key;
+	struct agw_nea_key nea_key;
+};
+
+/**
+ * Set up UE @p index (its USIM context is allocated here).
+ * @return 0, -EINVAL, -ENOMEM or -EIO.
+ */
+int agw_regue_init(struct agw_regue *ue, uint32_t index, const struct agw_regue_conf *conf);
+
+/** Free the USIM context and zeroise every key. */
+void agw_regue_clear(struct agw_regue *ue);
+
+/**
+ * First uplink NAS: Registration request (initial, SUCI null scheme,
+ * ngKSI 7, UE security capability).
+ * @return 0 or -EINVAL / -ENOSPC / -EPROTO (state: FAILED).
+ */
+int agw_regue_start(struct agw_regue *ue, uint8_t *ul, size_t cap, size_t *ul_len);
+
+/**
+ * Consume one downlink NAS PDU. @p *ul_len is 0 when nothing is to be sent.
+ * Unexpected or unverifiable input ends the UE FAILED (the reason says
+ * why); the return value is 0 then too. Retransmissions are answered: the
+ * same RAND gets the same answer, an SMC or Registration accept with a new
+ * DL COUNT is verified again and answered with the next UL COUNT. A
+ * message after a final state other than REGISTERED is ignored.
+ * @return 0 or -EINVAL (bad arguments).
+ */
+int agw_regue_on_dl(struct agw_regue *ue, const uint8_t *nas, size_t len, uint8_t *ul, size_t cap,
+		    size_t *ul_len);
+
+/** 1 once the UE is in a final state. */
+int agw_regue_done(const struct agw_regue *ue);
+
+/**
+ * 1 when the final state is what @c fault predicts: none -> REGISTERED
+ * without a synch failure; wrong_res -> AUTH_REJECTED; sync_fail -> REGISTERED after
+ * a resync; mac_fail -> #20 sent and not registered (AUTH_REJECTED,
+ * REJECTED, or aborted: FAILED timeout); unknown -> REJECTED #3.
+ * @p unknown_cause is the cause expected for an unknown SUPI.
+ */
+int agw_regue_as_expected(const struct agw_regue *ue, uint8_t unknown_cause);
+
+/** End a UE that is not done yet as FAILED (e.g. AGW_REGUE_R_TIMEOUT). */
+void agw_regue_abort(struct agw_regue *ue, unsigned int reason);
+
+#endif /* AGW_REG_UE_H */
