@@ -172,6 +172,7 @@ parse_one(struct reg_opts *o, int c, const char *v)
 		{'Y', &o->n_fault[AGW_REGUE_F_SYNC_FAIL], REG_MAX_UES},
 		{'M', &o->n_fault[AGW_REGUE_F_MAC_FAIL], REG_MAX_UES},
 		{'U', &o->n_fault[AGW_REGUE_F_UNKNOWN], REG_MAX_UES},
+		{'K', &o->n_fault[AGW_REGUE_F_SMC_FORGED], REG_MAX_UES},
 	};
 
 	for (size_t k = 0; k < sizeof(num) / sizeof(num[0]); k++)
@@ -207,7 +208,8 @@ parse_opts(struct reg_opts *o, int argc, char **argv)
 		{"quiet", 0, NULL, 'q'},      {"mcc", 1, NULL, 'c'},
 		{"mnc", 1, NULL, 'n'},	      {"gw-ip", 1, NULL, 'g'},
 		{"gnb-ip", 1, NULL, 'G'},     {"iface", 1, NULL, 'I'},
-		{"out", 1, NULL, 'o'},	      {NULL, 0, NULL, 0}};
+		{"out", 1, NULL, 'o'},	      {"smc-forge", 1, NULL, 'K'},
+		{NULL, 0, NULL, 0}};
 	int c;
 
 	optind = 1;
@@ -236,7 +238,7 @@ spread(uint64_t i, uint64_t n, uint64_t f)
  * Fault of UE @p i (0-based within the run). The unknown UEs are spread
  * over all N positions, depending on N and their count only (so the CSV of
  * `subscribers --unknown K` matches whatever other faults `register` adds);
- * wrong-res, sync-fail and mac-fail UEs, in that order, are spread over the
+ * wrong-res, sync-fail, mac-fail and smc-forge UEs, in that order, are spread over the
  * N - K other positions.
  */
 static uint8_t
@@ -250,7 +252,9 @@ fault_of(const struct reg_opts *o, uint32_t i)
 		return AGW_REGUE_F_UNKNOWN;
 	r = i - ((uint64_t)i * u + n - 1) / n; /* minus the unknown UEs before i */
 	j = spread(r, n - u, f);
-	for (unsigned int k = 1; j >= 0 && k < AGW_REGUE_F_UNKNOWN; k++) {
+	for (unsigned int k = 1; j >= 0 && k < AGW_REGUE_F_MAX; k++) {
+		if (k == AGW_REGUE_F_UNKNOWN)
+			continue;
 		if ((uint64_t)j < o->n_fault[k])
 			return (uint8_t)k;
 		j -= o->n_fault[k];
@@ -472,10 +476,10 @@ report_ue(struct reg_run *r, const struct agw_regue *ue, uint64_t lat_us, int ok
 	if (r->o.quiet && ok)
 		return;
 	printf("ue=%u supi=%s fault=%s outcome=%s ue_auth_failure=%s nia=%u nea=%u ul_count=%u "
-	       "dl_count=%u dl_verified=%u latency_ms=%.3f %s\n",
+	       "dl_count=%u dl_verified=%u sqn_accepted=%" PRIu64 " latency_ms=%.3f %s\n",
 	       ue->index, ue->supi, agw_regue_fault_name(ue->fault), what, auth_fail_text(ue),
-	       ue->nia, ue->nea, ue->ul_count, ue->dl_count, ue->dl_mac_ok, (double)lat_us / 1000.0,
-	       ok ? "ok" : "UNEXPECTED");
+	       ue->nia, ue->nea, ue->ul_count, ue->dl_count, ue->dl_mac_ok, ue->sqn_accepted,
+	       (double)lat_us / 1000.0, ok ? "ok" : "UNEXPECTED");
 }
 
 /* A UE reached a final state: account, print, free its slot. */
@@ -743,7 +747,7 @@ register_usage(void)
 	fprintf(stderr,
 		"usage: anchor-gen register --iface IFNAME --ues N [--first I] [--seed S]\n"
 		"  [--window W (64)] [--timeout-ms T (10000)] [--wrong-res K] [--sync-fail K]\n"
-		"  [--mac-fail K] [--unknown K] [--nia 1,2,3] [--nea 0,1,2,3] [--mix]\n"
+		"  [--mac-fail K] [--smc-forge K] [--unknown K] [--nia 1,2,3] [--nea 0,1,2,3] [--mix]\n"
 		"  [--mcc 001] [--mnc 01] [--gw-ip 10.10.0.2] [--gnb-ip 10.10.0.1] [--quiet]\n");
 }
 

@@ -44,7 +44,7 @@ const char *
 agw_regue_fault_name(unsigned int fault)
 {
 	static const char *const names[AGW_REGUE_F_MAX] = {"none", "wrong_res", "sync_fail",
-							   "mac_fail", "unknown"};
+							   "mac_fail", "unknown", "smc_forged"};
 
 	return fault < AGW_REGUE_F_MAX ? names[fault] : "?";
 }
@@ -218,6 +218,8 @@ agw_regue_as_expected(const struct agw_regue *ue, uint8_t unknown_cause)
 			(ue->state == AGW_REGUE_ST_FAILED && ue->reason == AGW_REGUE_R_TIMEOUT));
 	case AGW_REGUE_F_UNKNOWN:
 		return ue->state == AGW_REGUE_ST_REJECTED && ue->cause == unknown_cause;
+	case AGW_REGUE_F_SMC_FORGED:
+		return ue->state == AGW_REGUE_ST_REGISTERED && ue->sent_forged_smc;
 	default:
 		return 0;
 	}
@@ -446,6 +448,7 @@ usim_run(struct agw_regue *ue, const uint8_t *rand, const uint8_t *autn_in, uint
 		return synch_failure(ue, rand, ul, cap);
 	}
 	ue->sqn_ms = sqn;
+	ue->sqn_accepted = sqn;
 	ue->resynced = ue->sent_synch_failure;
 	n = auth_response(ue, &r, ul, cap);
 	agw_memzero(&r, sizeof(r));
@@ -587,6 +590,7 @@ on_smc(struct agw_regue *ue, const struct agw_nas5g_msg *m, uint8_t *ul, size_t 
 	struct agw_nas_body b;
 	int first = ue->state == AGW_REGUE_ST_WAIT_SMC;
 	unsigned int why;
+	long n;
 
 	if ((!first && ue->state != AGW_REGUE_ST_WAIT_ACCEPT) || !ue->kamf_derived ||
 	    m->sec.sht != AGW_NAS5G_SHT_INTEG_NEW)
@@ -607,10 +611,13 @@ on_smc(struct agw_regue *ue, const struct agw_nas5g_msg *m, uint8_t *ul, size_t 
 		return fail(ue, why);
 	body_init(&b, AGW_NAS5G_MT_SECURITY_MODE_COMPLETE);
 	ue->state = AGW_REGUE_ST_WAIT_ACCEPT;
-	return ul_out(ue,
-		      ue_protected(ue, AGW_NAS5G_MT_SECURITY_MODE_COMPLETE, &b,
-				   AGW_NAS5G_SHT_INTEG_CIPH_NEW, ul, cap),
-		      ul_len);
+	n = ue_protected(ue, AGW_NAS5G_MT_SECURITY_MODE_COMPLETE, &b, AGW_NAS5G_SHT_INTEG_CIPH_NEW,
+			 ul, cap);
+	if (n > 0 && ue->fault == AGW_REGUE_F_SMC_FORGED && !ue->sent_forged_smc) {
+		ul[2] ^= 0x80; /* MAC octet 1: the network must refuse it */
+		ue->sent_forged_smc = 1;
+	}
+	return ul_out(ue, n, ul_len);
 }
 
 /* ---------------------------------------------------------------------- */

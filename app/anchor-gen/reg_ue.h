@@ -38,6 +38,8 @@ enum agw_regue_fault {
 	AGW_REGUE_F_SYNC_FAIL, /**< USIM ahead: #21 with AUTS, then success */
 	AGW_REGUE_F_MAC_FAIL,  /**< AUTN MAC fails: #20, no registration */
 	AGW_REGUE_F_UNKNOWN,   /**< SUPI not provisioned: Registration reject */
+	AGW_REGUE_F_SMC_FORGED, /**< first Security mode complete with a bad MAC:
+				     refused, the SMC retransmitted, then success */
 	AGW_REGUE_F_MAX
 };
 
@@ -132,6 +134,7 @@ struct agw_regue {
 	uint8_t sent_mac_failure;   /**< #20 sent */
 	uint8_t resynced;	    /**< succeeded after a synch failure */
 	uint8_t kamf_derived;	    /**< K_AMF derived */
+	uint8_t sent_forged_smc;    /**< a Security mode complete with a bad MAC sent */
 	uint8_t cap[2];		    /**< UE security capability sent (EA, IA octets) */
 	uint8_t ngksi;		    /**< ngKSI of the Authentication request */
 	uint8_t nia, nea;	    /**< selected by the network (SMC) */
@@ -144,6 +147,7 @@ struct agw_regue {
 	uint32_t dl_mac_ok;	/**< protected DL messages verified */
 	uint32_t n_ul, n_dl;	/**< NAS PDUs built / consumed */
 	uint64_t sqn_ms;	/**< highest SQN the USIM accepted */
+	uint64_t sqn_accepted;	/**< SQN of the last AUTN answered with RES* (0: none) */
 	char supi[32];
 	char msin[12];
 	uint8_t guti[16];		    /**< 5G-GUTI of the accept (IE value) */

@@ -16,7 +16,9 @@ Checks, from both ends:
     the fast path (worker 'verified'), one context installed per UE;
   * the fault cases: wrong RES* -> Authentication reject, synch failure ->
     resynchronisation then success, MAC failure reported by the UE, unknown
-    SUPI -> Registration reject, forged SMC complete -> not accepted.
+    SUPI -> Registration reject, forged SMC complete -> not accepted;
+  * kill -9 during registrations, restart on the same store: subscribers
+    all there, every UE registers, no SQN handed out twice.
 
 usage: test_register.py ANCHORGW ANCHOR_GEN ANCHOR_SUBSCRIBER
 """
@@ -157,29 +159,88 @@ def case_register(workdir, n=1000):
 
 
 def case_faults(workdir):
-    """Wrong RES*, synch failure, MAC failure, unknown SUPI."""
+    """Wrong RES*, synch failure, MAC failure, unknown SUPI, forged
+    Security mode complete."""
     k = 4
-    n = 5 * k
+    n = 6 * k
     store = provision(workdir, n, ["--unknown", str(k)])
     gw = Gateway(workdir, store, "agwneg%d" % os.getpid())
     try:
         sim, _ = simulate(gw.iface, n, ["--wrong-res", str(k), "--sync-fail", str(k),
-                                        "--mac-fail", str(k), "--unknown", str(k)])
+                                        "--mac-fail", str(k), "--unknown", str(k),
+                                        "--smc-forge", str(k)])
     finally:
         g, text = gw.stop()
     bad = []
-    expect(bad, "sim registered (plain + resync)", sim.get("registered"), 2 * k)
+    expect(bad, "sim registered (plain, resync, forged SMC complete)",
+           sim.get("registered"), 3 * k)
     expect(bad, "sim resync_ok", sim.get("resync_ok"), k)
     # wrong RES* and the UE's MAC failure (#20) both end in Authentication reject
     expect(bad, "gw authentication_reject", g.get("authentication_reject"), 2 * k)
     expect(bad, "gw auth_hres_mismatch", g.get("auth_hres_mismatch"), k)
     expect(bad, "gw auth_resync", g.get("auth_resync"), k)
     expect(bad, "gw auth_mac_failure", g.get("auth_mac_failure"), k)
-    expect(bad, "gw registration_complete", g.get("registration_complete"), 2 * k)
+    expect(bad, "gw registration_complete", g.get("registration_complete"), 3 * k)
+    # the forged Security mode complete is refused; the SMC is sent again
+    expect(bad, "gw smc_complete_integrity_failure",
+           g.get("smc_complete_integrity_failure"), k)
+    expect(bad, "gw guard_retransmission (SMC again)", g.get("guard_retransmission"), k)
     expect(bad, "gw unknown_subscriber", g.get("unknown_subscriber"), k)
     expect(bad, "gw registration_reject (#3 illegal UE)", g.get("registration_reject"), k)
     if bad:
         print(text)
+    return bad
+
+
+def sqn_by_supi(text):
+    """supi -> SQN of the last AUTN the UE answered (per-UE lines)."""
+    out = {}
+    for line in text.splitlines():
+        if not line.startswith("ue="):
+            continue
+        f = dict(t.split("=", 1) for t in line.split() if "=" in t)
+        if int(f.get("sqn_accepted", "0")) > 0:
+            out[f["supi"]] = int(f["sqn_accepted"])
+    return out
+
+
+def case_restart(workdir, n=400):
+    """kill -9 anchorgw during registrations, restart it on the same store:
+    every subscriber is still there, every UE registers, and no UE is given
+    an SQN at or below one it accepted before the crash (SQN never reused)."""
+    store = provision(workdir, n)
+    iface = "agwrst%d" % os.getpid()
+    gw = Gateway(workdir, store, iface)
+    sim = subprocess.Popen([GEN, "register", "--iface", iface, "--ues", str(n),
+                            "--window", "8", "--timeout-ms", "3000"],
+                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    time.sleep(0.15)
+    gw.kill9()
+    first = sqn_by_supi(sim.communicate(timeout=60)[0])
+    gw2 = Gateway(workdir, store, iface)
+    try:
+        out = subprocess.run([GEN, "register", "--iface", iface, "--ues", str(n),
+                              "--timeout-ms", "60000"], capture_output=True, text=True,
+                             timeout=TIMEOUT)
+    finally:
+        gw2.stop()
+    second = sqn_by_supi(out.stdout)
+    listed = subprocess.run([SUB, "--db", store, "list"], capture_output=True, text=True)
+    bad = []
+    if out.returncode != 0:
+        bad.append("after restart: anchor-gen register exit %d: %s"
+                   % (out.returncode, out.stdout[-600:]))
+    if not 0 < len(first) < n:
+        bad.append("the kill did not land mid-run: %d of %d UEs authenticated before it"
+                   % (len(first), n))
+    expect(bad, "UEs authenticated after the restart", len(second), n)
+    reused = [s for s, q in first.items() if second.get(s, 0) <= q]
+    expect(bad, "SQNs reused after kill -9", reused[:5], [])
+    expect(bad, "subscribers listed after kill -9",
+           sum(1 for l in listed.stdout.splitlines() if l.startswith("imsi-")), n)
+    print("restart: %d UEs authenticated before kill -9, all %d after; min SQN step %d"
+          % (len(first), len(second),
+             min((second[s] - q for s, q in first.items() if s in second), default=0)))
     return bad
 
 
@@ -188,7 +249,8 @@ def main():
         print("FAIL: needs root and /dev/net/tun (DPDK net_tap)")
         return 1
     bad = []
-    for name, fn in (("register", case_register), ("faults", case_faults)):
+    for name, fn in (("register", case_register), ("faults", case_faults),
+                     ("restart", case_restart)):
         workdir = tempfile.mkdtemp(prefix="agw-reg-")
         t0 = time.time()
         try:
