@@ -80,6 +80,7 @@ struct agw_worker_stats {
 	uint64_t forwarded_dl; /**< downlink: sent on the RAN port */
 	uint64_t punted;       /**< handed to the control lcore */
 	uint64_t injected;     /**< control-originated frames taken for the RAN */
+	uint64_t split_extra;  /**< frames added by splitting SCTP bundles */
 	uint64_t dropped;      /**< sum of drop[] */
 	uint64_t drop[AGW_PKT_N_CAUSES];
 } __rte_cache_aligned;

@@ -130,6 +130,9 @@ nas_sec_bind(struct rte_mbuf *m, struct agw_ue_ctx *c, uint8_t sqn)
 		return AGW_NAS_NEXT_DROP;
 	}
 	pm->ctx = c;
+	if (c->flags & AGW_CTX_F_CIPHER) /* deciphered after the burst's verify */
+		for (size_t off = 0; off < sizeof(c->nea_key); off += RTE_CACHE_LINE_SIZE)
+			rte_prefetch0((const uint8_t *)&c->nea_key + off);
 	if (pm->dl) {
 		pm->count = c->dl_count++;
 		*rte_pktmbuf_mtod_offset(m, uint8_t *, pm->nas_off + 6) = (uint8_t)pm->count;

@@ -36,6 +36,7 @@ stats_sum(const struct gw *gw, struct agw_worker_stats *sum)
 		sum->forwarded_dl += s->forwarded_dl;
 		sum->punted += s->punted;
 		sum->injected += s->injected;
+		sum->split_extra += s->split_extra;
 		sum->dropped += s->dropped;
 		for (c = 0; c < AGW_PKT_N_CAUSES; c++)
 			sum->drop[c] += s->drop[c];
@@ -56,6 +57,7 @@ stats_to_dict(struct rte_tel_data *d, const struct agw_worker_stats *s)
 	rte_tel_data_add_dict_u64(d, "forwarded_dl", s->forwarded_dl);
 	rte_tel_data_add_dict_u64(d, "punted", s->punted);
 	rte_tel_data_add_dict_u64(d, "injected", s->injected);
+	rte_tel_data_add_dict_u64(d, "split_extra", s->split_extra);
 	rte_tel_data_add_dict_u64(d, "dropped", s->dropped);
 	for (c = 0; c < AGW_PKT_N_CAUSES; c++) {
 		snprintf(name, sizeof(name), "drop_%s", agw_pkt_cause_name(c));
@@ -212,8 +214,9 @@ gw_stats_print(const struct gw *gw)
 	printf("anchorgw: rx=%" PRIu64 " verified=%" PRIu64 " deciphered=%" PRIu64
 	       " forwarded=%" PRIu64 " punted=%" PRIu64 " dropped=%" PRIu64 "\n",
 	       sum.rx, sum.verified, sum.deciphered, sum.forwarded, sum.punted, sum.dropped);
-	printf("anchorgw: protected_dl=%" PRIu64 " forwarded_dl=%" PRIu64 " injected=%" PRIu64 "\n",
-	       sum.protected_dl, sum.forwarded_dl, sum.injected);
+	printf("anchorgw: protected_dl=%" PRIu64 " forwarded_dl=%" PRIu64 " injected=%" PRIu64
+	       " split_extra=%" PRIu64 "\n",
+	       sum.protected_dl, sum.forwarded_dl, sum.injected, sum.split_extra);
 	for (c = 0; c < AGW_PKT_N_CAUSES; c++)
 		printf("anchorgw: drop_%s=%" PRIu64 "\n", agw_pkt_cause_name(c), sum.drop[c]);
 	printf("anchorgw: control punted_rx=%" PRIu64 " non_nas=%" PRIu64 " ctx_loaded=%" PRIu64

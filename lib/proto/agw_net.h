@@ -547,6 +547,28 @@ struct agw_net_sctp_one {
 int agw_net_sctp_one_fast(const uint8_t *buf, size_t len, unsigned int flags,
 			  struct agw_net_sctp_one *o);
 
+/**
+ * Copy a parsed SCTP frame keeping only some chunks, verbatim and in order,
+ * behind the original L2/L3 headers; IP lengths, the IPv4 header checksum
+ * and the SCTP CRC32c are set for the result.
+ *
+ * @param frame
+ *   The frame @p f was parsed from (agw_net_parse_frame()).
+ * @param f
+ *   Its parse; must be SCTP.
+ * @param mask
+ *   Bit i keeps the i-th chunk of the packet (counting every chunk type).
+ * @param out
+ *   Output buffer (may not overlap @p frame).
+ * @param cap
+ *   Octets at @p out.
+ * @return
+ *   Octets written, or AGW_PROTO_E_UNSUPPORTED (not SCTP),
+ *   AGW_PROTO_E_MISSING_IE (no chunk selected), AGW_PROTO_E_NO_SPACE.
+ */
+long agw_net_sctp_subset(const uint8_t *frame, const struct agw_net_frame *f, uint64_t mask,
+			 uint8_t *out, size_t cap);
+
 #ifdef __cplusplus
 }
 #endif
