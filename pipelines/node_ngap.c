@@ -7,9 +7,9 @@
  *
  * Set: ngap_proc, amf_ue_ngap_id, ran_ue_ngap_id, nas_off/nas_len, stmsi.
  * Next, uplink: agw_nas_sec for UplinkNASTransport (initiatingMessage,
- * proc 46) and InitialUEMessage (proc 15); agw_punt for every other
- * procedure (NG Setup, UE context release complete, error indication, ...:
- * the control lcore answers those). Downlink: agw_nas_sec for
+ * proc 46) and InitialUEMessage (proc 15); agw_tx to the core, untouched,
+ * for every other procedure (NG Setup, UE context release complete, error
+ * indication, ...: the AMF answers those; the gateway only secures NAS). Downlink: agw_nas_sec for
  * DownlinkNASTransport (proc 4) and InitialContextSetupRequest (proc 14)
  * that carry a NAS-PDU; agw_tx (to the RAN, untouched) for the rest.
  * agw_drop (malformed) when the PDU or a mandatory IE does not decode.
@@ -22,7 +22,6 @@
 enum {
 	AGW_NGAP_NEXT_DROP = 0,
 	AGW_NGAP_NEXT_NAS_SEC,
-	AGW_NGAP_NEXT_PUNT,
 	AGW_NGAP_NEXT_TX,
 	AGW_NGAP_NB_NEXT
 };
@@ -100,8 +99,8 @@ ngap_one(struct rte_mbuf *m)
 		return ngap_dl(m, pm, &u, rc, base);
 	if (u.type != AGW_AP_INITIATING || (u.proc != AGW_NGAP_PROC_UPLINK_NAS_TRANSPORT &&
 					     u.proc != AGW_NGAP_PROC_INITIAL_UE_MESSAGE)) {
-		pm->action = AGW_ACT_PUNT;
-		return AGW_NGAP_NEXT_PUNT;
+		pm->action = AGW_ACT_FORWARD; /* NG Setup, context release...: the AMF's */
+		return AGW_NGAP_NEXT_TX;
 	}
 	if (rc != 0 || ngap_take(pm, &u, base) != 0)
 		return ngap_malformed(m);
@@ -129,7 +128,6 @@ static struct rte_node_register agw_ngap_node = {
 		{
 			[AGW_NGAP_NEXT_DROP] = "agw_drop",
 			[AGW_NGAP_NEXT_NAS_SEC] = "agw_nas_sec",
-			[AGW_NGAP_NEXT_PUNT] = "agw_punt",
 			[AGW_NGAP_NEXT_TX] = "agw_tx",
 		},
 };
