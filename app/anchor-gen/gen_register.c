@@ -45,6 +45,7 @@ struct reg_opts {
 	uint8_t nia_mask, nea_mask, mix, quiet;
 	char mcc[4], mnc[4];
 	const char *iface, *out;
+	const char *mm_ssi; /* subscribers: mm_ssi column for every line, or NULL */
 	struct agw_reggnb_conf net;
 };
 
@@ -152,6 +153,9 @@ parse_text(struct reg_opts *o, int c, const char *v)
 	case 'o':
 		o->out = v;
 		return 0;
+	case 'H':
+		o->mm_ssi = v;
+		return 0;
 	default:
 		return -EINVAL;
 	}
@@ -173,6 +177,7 @@ parse_one(struct reg_opts *o, int c, const char *v)
 		{'M', &o->n_fault[AGW_REGUE_F_MAC_FAIL], REG_MAX_UES},
 		{'U', &o->n_fault[AGW_REGUE_F_UNKNOWN], REG_MAX_UES},
 		{'K', &o->n_fault[AGW_REGUE_F_SMC_FORGED], REG_MAX_UES},
+		{'J', &o->n_fault[AGW_REGUE_F_SSI_REJECT], REG_MAX_UES},
 	};
 
 	for (size_t k = 0; k < sizeof(num) / sizeof(num[0]); k++)
@@ -209,6 +214,7 @@ parse_opts(struct reg_opts *o, int argc, char **argv)
 		{"mnc", 1, NULL, 'n'},	      {"gw-ip", 1, NULL, 'g'},
 		{"gnb-ip", 1, NULL, 'G'},     {"iface", 1, NULL, 'I'},
 		{"out", 1, NULL, 'o'},	      {"smc-forge", 1, NULL, 'K'},
+		{"ssi-reject", 1, NULL, 'J'}, {"mm-ssi", 1, NULL, 'H'},
 		{NULL, 0, NULL, 0}};
 	int c;
 
@@ -293,14 +299,16 @@ csv_open(const char *path)
 
 /* One CSV line; K/OPc exist in memory only for it. */
 static int
-csv_line(FILE *f, const struct agw_regue_conf *uc, uint32_t index, const char *nia, const char *nea)
+csv_line(FILE *f, const struct agw_regue_conf *uc, uint32_t index, const char *nia, const char *nea,
+	 const char *mm_ssi)
 {
 	char supi[32], kh[33], oh[33];
 	uint8_t k[16], opc[16];
 	int rc = agw_regue_subscriber(uc, index, supi, sizeof(supi), k, opc);
 
-	if (rc == 0 && fprintf(f, "%s,%s,%s,0,8000,%s,%s\n", supi, agw_hex_encode(k, 16, kh),
-			       agw_hex_encode(opc, 16, oh), nia, nea) < 0)
+	if (rc == 0 && fprintf(f, "%s,%s,%s,0,8000,%s,%s%s%s\n", supi, agw_hex_encode(k, 16, kh),
+			       agw_hex_encode(opc, 16, oh), nia, nea, mm_ssi ? "," : "",
+			       mm_ssi ? mm_ssi : "") < 0)
 		rc = -EIO;
 	agw_memzero(k, sizeof(k));
 	agw_memzero(opc, sizeof(opc));
@@ -317,14 +325,15 @@ csv_write(const struct reg_opts *o, const struct agw_regue_conf *uc, FILE *f, un
 	mask_digits(o->nia_mask, nia);
 	mask_digits(o->nea_mask, nea);
 	fprintf(f,
-		"supi,k,opc,sqn,amf,nia,nea\n# anchor-gen subscribers ues=%u first=%u "
+		"supi,k,opc,sqn,amf,nia,nea%s\n# anchor-gen subscribers ues=%u first=%u "
 		"seed=%" PRIu64 " unknown=%u (left out)\n",
-		o->ues, o->first, o->seed, o->n_fault[AGW_REGUE_F_UNKNOWN]);
+		o->mm_ssi ? ",mm_ssi" : "", o->ues, o->first, o->seed,
+		o->n_fault[AGW_REGUE_F_UNKNOWN]);
 	*n = 0;
 	for (uint32_t i = 0; i < o->ues; i++) {
 		if (fault_of(o, i) == AGW_REGUE_F_UNKNOWN)
 			continue;
-		if (csv_line(f, uc, o->first + i, nia, nea) != 0)
+		if (csv_line(f, uc, o->first + i, nia, nea, o->mm_ssi) != 0)
 			return -EIO;
 		(*n)++;
 	}
@@ -346,7 +355,9 @@ gen_subscribers_main(int argc, char **argv)
 		fprintf(stderr,
 			"usage: anchor-gen subscribers --ues N --out FILE.csv [--first I]"
 			" [--seed S] [--nia 123] [--nea 0123] [--mcc 001] [--mnc 01]\n"
-			"  [--unknown K] (as given to `register`: those UEs are left out)\n");
+			"  [--unknown K] (as given to `register`: those UEs are left out)\n"
+			"  [--mm-ssi RULES] (seed 000 MM identifier of every subscriber written,\n"
+			"   anchor-subscriber syntax, e.g. dh:nf:m; pair with register --ssi-reject)\n");
 		return 2;
 	}
 	f = csv_open(o.out);
@@ -747,7 +758,7 @@ register_usage(void)
 	fprintf(stderr,
 		"usage: anchor-gen register --iface IFNAME --ues N [--first I] [--seed S]\n"
 		"  [--window W (64)] [--timeout-ms T (10000)] [--wrong-res K] [--sync-fail K]\n"
-		"  [--mac-fail K] [--smc-forge K] [--unknown K] [--nia 1,2,3] [--nea 0,1,2,3] [--mix]\n"
+		"  [--mac-fail K] [--smc-forge K] [--ssi-reject K] [--unknown K] [--nia 1,2,3] [--nea 0,1,2,3] [--mix]\n"
 		"  [--mcc 001] [--mnc 01] [--gw-ip 10.10.0.2] [--gnb-ip 10.10.0.1] [--quiet]\n");
 }
 

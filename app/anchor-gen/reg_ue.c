@@ -44,7 +44,8 @@ const char *
 agw_regue_fault_name(unsigned int fault)
 {
 	static const char *const names[AGW_REGUE_F_MAX] = {"none", "wrong_res", "sync_fail",
-							   "mac_fail", "unknown", "smc_forged"};
+							   "mac_fail", "unknown", "smc_forged",
+							   "ssi_reject"};
 
 	return fault < AGW_REGUE_F_MAX ? names[fault] : "?";
 }
@@ -220,6 +221,8 @@ agw_regue_as_expected(const struct agw_regue *ue, uint8_t unknown_cause)
 		return ue->state == AGW_REGUE_ST_REJECTED && ue->cause == unknown_cause;
 	case AGW_REGUE_F_SMC_FORGED:
 		return ue->state == AGW_REGUE_ST_REGISTERED && ue->sent_forged_smc;
+	case AGW_REGUE_F_SSI_REJECT: /* under the new context: after the SMC */
+		return ue->state == AGW_REGUE_ST_REJECTED && ue->cause == 23 && ue->has_ctx;
 	default:
 		return 0;
 	}

@@ -40,6 +40,9 @@ enum agw_regue_fault {
 	AGW_REGUE_F_UNKNOWN,   /**< SUPI not provisioned: Registration reject */
 	AGW_REGUE_F_SMC_FORGED, /**< first Security mode complete with a bad MAC:
 				     refused, the SMC retransmitted, then success */
+	AGW_REGUE_F_SSI_REJECT, /**< subscriber with a mandatory MM security service
+				     (seed 000) the network cannot run: protected
+				     Registration reject #23 after the SMC */
 	AGW_REGUE_F_MAX
 };
 

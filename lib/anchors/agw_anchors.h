@@ -104,6 +104,7 @@ enum agw_anchors_cause {
 	X(SMC_COMPLETE, "security_mode_complete")                                                 \
 	X(SMC_COMPLETE_BAD_MAC, "smc_complete_integrity_failure")                                 \
 	X(SMC_REJECT, "security_mode_reject")                                                     \
+	X(SSI_MANDATORY_UNSUPPORTED, "ssi_mandatory_unsupported")                                 \
 	X(CTX_INSTALL, "context_install")                                                         \
 	X(CTX_DELETE, "context_delete")                                                           \
 	X(REG_ACCEPT, "registration_accept")                                                      \

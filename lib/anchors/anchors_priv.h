@@ -48,6 +48,8 @@ struct anch_ue {
 	uint8_t nia, nea;
 	uint8_t cap_len;
 	uint8_t cap_raw[8];   /**< UE security capability as received */
+	uint8_t svc_cap_present; /**< UE security service capability IE received */
+	uint8_t ue_mm_cap;       /**< its MM octet (seed 000) */
 	uint8_t last_sht;     /**< SHT of the guarded message */
 	uint8_t retx;	      /**< retransmissions done */
 	uint16_t last_len;
@@ -122,6 +124,16 @@ int anch_udm_sub_algs(struct agw_anchors *a, const char *supi, uint8_t *nia_mask
 		      uint8_t *nea_mask);
 
 /* ausf.c: AUSF */
+int anch_udm_ssi_check(struct agw_anchors *a, struct anch_ue *ue);
+
+/**
+ * Seed 000 MM target: the subscriber's MM identifier intersected with the
+ * UE's MM capability (when present) and the AMF's. -EPERM when a mandatory
+ * entry is outside it (registration reject #23), else 0.
+ */
+int anch_ssi_mm_target(const struct agw_store_sub *sub, int ue_cap_present, uint8_t ue_cap,
+		       struct agw_store_ssi *target);
+
 int anch_ausf_se_av(struct agw_anchors *a, struct anch_ue *ue, const struct agw_he_av_5g *he);
 int anch_ausf_confirm(struct anch_ue *ue, const uint8_t res_star[AGW_RES_STAR_LEN],
 		      uint8_t kseaf[AGW_KEY256_LEN]);

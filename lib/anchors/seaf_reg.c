@@ -188,6 +188,17 @@ reg_by_guti(struct agw_anchors *a, struct anch_ue *ue, const struct agw_nas5g_gu
 	start_auth(a, ue, out);
 }
 
+/* Seed 000: the UE's security service capability, if it sent one (a
+ * malformed one counts as absent: variant A, the stricter outcome). */
+static void
+reg_svc_cap(struct anch_ue *ue, const struct agw_nas_ie *ie)
+{
+	struct agw_nas5g_ue_svc_cap c;
+
+	ue->svc_cap_present = ie != NULL && agw_nas5g_ue_svc_cap_decode(ie->v, ie->len, &c) == 0;
+	ue->ue_mm_cap = ue->svc_cap_present ? c.mm_cap : 0;
+}
+
 static void
 on_reg_request(struct agw_anchors *a, const agw_anchors_ue_ref *ref, const struct agw_nas_body *b,
 	       struct agw_anchors_out *out)
@@ -213,6 +224,7 @@ on_reg_request(struct agw_anchors *a, const agw_anchors_ue_ref *ref, const struc
 	}
 	memcpy(ue->cap_raw, cap->v, cap->len);
 	ue->cap_len = (uint8_t)cap->len;
+	reg_svc_cap(ue, agw_nas_get(b, AGW_NAS5G_F_UE_SEC_SVC_CAP));
 	if (id == NULL || agw_nas5g_mobile_id_decode(id->v, id->len, &mid) != 0) {
 		reg_reject(a, ue, AGW_ANCHORS_CAUSE_INVALID_MANDATORY, out);
 		return;
@@ -496,6 +508,35 @@ send_reg_accept(struct agw_anchors *a, struct anch_ue *ue, struct agw_anchors_ou
 	return anch_dl_send(a, ue, AGW_NAS5G_SHT_INTEG_CIPH, 1, out);
 }
 
+/*
+ * Seed 000, with NAS security active (spec 000 errata 11): a mandatory MM
+ * security service the UE or this AMF cannot run rejects the registration,
+ * cause #23, protected with the new context. Returns 1 to go on.
+ */
+static int
+ssi_allows(struct agw_anchors *a, struct anch_ue *ue, struct agw_anchors_out *out)
+{
+	struct agw_nas_body b;
+	uint8_t cause = AGW_ANCHORS_CAUSE_SEC_CAP_MISMATCH;
+	int rc = anch_udm_ssi_check(a, ue);
+
+	if (rc == 0)
+		return 1;
+	if (rc != -EPERM) {
+		anch_event(a, &ue->key, AGW_ANCHORS_EV_STORE_ERROR, 0, out);
+		anch_ue_free(a, ue, out);
+		return 0;
+	}
+	anch_event(a, &ue->key, AGW_ANCHORS_EV_SSI_MANDATORY_UNSUPPORTED, cause, out);
+	body_init(&b, AGW_NAS5G_MT_REGISTRATION_REJECT);
+	agw_nas_set(&b, AGW_NAS5G_F_MM_CAUSE, &cause, 1);
+	if (anch_dl_build(ue, AGW_NAS5G_MT_REGISTRATION_REJECT, &b) == 0)
+		anch_dl_send(a, ue, AGW_NAS5G_SHT_INTEG_CIPH, 0, out);
+	anch_event(a, &ue->key, AGW_ANCHORS_EV_REG_REJECT, cause, out);
+	anch_ue_free(a, ue, out);
+	return 0;
+}
+
 /* Security mode complete, integrity verified with the new context: install
  * it in the fast path, then Registration accept. */
 static void
@@ -507,6 +548,8 @@ on_smc_complete(struct agw_anchors *a, struct anch_ue *ue, struct agw_anchors_ou
 	}
 	anch_guard_stop(a, ue);
 	anch_event(a, &ue->key, AGW_ANCHORS_EV_SMC_COMPLETE, 0, out);
+	if (!ssi_allows(a, ue, out))
+		return;
 	if (out->n_install >= AGW_ANCHORS_OUT_INSTALL || anch_tmsi_assign(a, ue) != 0 ||
 	    send_reg_accept(a, ue, out) != 0) {
 		a->stats[AGW_ANCHORS_EV_OUT_FULL]++;

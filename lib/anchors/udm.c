@@ -172,3 +172,19 @@ anch_udm_sub_algs(struct agw_anchors *a, const char *supi, uint8_t *nia_mask, ui
 	agw_store_sub_clear(&sub);
 	return rc;
 }
+
+/* Seed 000: the UDM's MM identifier for this UE, checked against the
+ * capabilities. 0, -EPERM (mandatory procedure cannot run), or a store
+ * error. */
+int
+anch_udm_ssi_check(struct agw_anchors *a, struct anch_ue *ue)
+{
+	struct agw_store_ssi target;
+	struct agw_store_sub sub;
+	int rc = agw_store_sub_get(a->conf.store, ue->supi, &sub);
+
+	if (rc == 0)
+		rc = anch_ssi_mm_target(&sub, ue->svc_cap_present, ue->ue_mm_cap, &target);
+	agw_store_sub_clear(&sub);
+	return rc;
+}

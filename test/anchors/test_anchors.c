@@ -184,6 +184,10 @@ body(struct agw_nas_body *b, uint8_t type)
 	agw_nas_body_init(b, agw_nas5g_desc(AGW_NAS5G_EPD_5GMM, type));
 }
 
+/* UE security service capability (seed 000) for the next Registration
+ * request: -1 = IE absent, else the MM capability octet. */
+static int ue_svc_cap = -1;
+
 static size_t
 ue_reg_request_suci(struct sim_ue *u, uint8_t *buf, size_t cap)
 {
@@ -199,6 +203,11 @@ ue_reg_request_suci(struct sim_ue *u, uint8_t *buf, size_t cap)
 	agw_nas_set_half(&b, AGW_NAS5G_F_NGKSI, 7);
 	agw_nas_set(&b, AGW_NAS5G_F_MOBILE_ID, ie, (uint16_t)n);
 	agw_nas_set(&b, AGW_NAS5G_F_UE_SEC_CAP, u->cap, 2);
+	if (ue_svc_cap >= 0) {
+		uint8_t svc = (uint8_t)ue_svc_cap;
+
+		agw_nas_set(&b, AGW_NAS5G_F_UE_SEC_SVC_CAP, &svc, 1);
+	}
 	return ue_plain(AGW_NAS5G_MT_REGISTRATION_REQUEST, &b, buf, cap);
 }
 
@@ -790,6 +799,89 @@ test_sqn_unique(void)
 	tmpdir_remove(dir);
 }
 
+/* Seed 000: a subscriber whose MM security service identifier is DH
+ * exchange, initiated by the network, mandatory or not. */
+static void
+provision_ssi(struct agw_store *st, struct sim_ue *u, unsigned int idx, int mandatory)
+{
+	struct agw_store_sub sub;
+
+	sim_init(u, idx, 0, st);
+	agw_store_sub_init(&sub);
+	snprintf(sub.supi, sizeof(sub.supi), "%s", u->supi);
+	memcpy(sub.k, u->k, 16);
+	memcpy(sub.opc, u->opc, 16);
+	sub.n_ssi = 1;
+	sub.ssi[0].domain = AGW_STORE_SSI_MM;
+	sub.ssi[0].ssi.n = 1;
+	sub.ssi[0].ssi.e[0].code = AGW_STORE_SSP_DH;
+	sub.ssi[0].ssi.e[0].attr = mandatory ? AGW_STORE_SSP_A_MANDATORY : 0;
+	CU_ASSERT_FATAL(agw_store_sub_add(st, &sub) == 0);
+	agw_store_sub_clear(&sub);
+}
+
+/* The Registration reject after the SMC: protected with the new context
+ * (SHT 2, DL COUNT 1); verified and deciphered here, cause #23. */
+static void
+check_reject_23(struct sim_ue *u, const struct agw_anchors_dl *d)
+{
+	struct agw_nas5g_sec sec;
+	uint8_t mac[4], plain[16];
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+	CU_ASSERT_EQUAL(d->sht, AGW_NAS5G_SHT_INTEG_CIPH);
+	CU_ASSERT_FATAL(agw_nas5g_sec_decode(d->nas, d->len, &sec) == 0);
+	CU_ASSERT_EQUAL(sec.sqn, 1);
+	mac[0] = (uint8_t)(sec.mac >> 24);
+	mac[1] = (uint8_t)(sec.mac >> 16);
+	mac[2] = (uint8_t)(sec.mac >> 8);
+	mac[3] = (uint8_t)sec.mac;
+	CU_ASSERT(agw_nia_verify(eng, &u->nia_key, 1, AGW_ANCHORS_BEARER_3GPP, 1, sec.mac_input,
+				 (uint32_t)(8 * sec.mac_input_len), mac) == 0);
+	CU_ASSERT_FATAL(sec.msg_len == 4);
+	CU_ASSERT(agw_nea_apply(eng, &u->nea_key, 1, AGW_ANCHORS_BEARER_3GPP, 1, sec.msg, plain,
+				32) == 0);
+	CU_ASSERT(plain[0] == 0x7e && plain[1] == 0 && plain[2] == 0x44 && plain[3] == 23);
+}
+
+/* T17: mandatory DH the AMF cannot run (with or without the UE's capability
+ * IE, with or without DH in it) -> Registration reject #23 after the SMC,
+ * no context installed. T18: the same entry not mandatory is dropped and
+ * the registration completes. */
+static void
+test_ssi_mandatory(void)
+{
+	static const int caps[] = {-1, 0x00, 0x01, 0x03};
+	uint8_t buf[512];
+	uint64_t st[AGW_ANCHORS_EV_MAX];
+
+	for (unsigned int i = 0; i < 2 * (sizeof(caps) / sizeof(caps[0])); i++) {
+		int mandatory = i < (sizeof(caps) / sizeof(caps[0]));
+		struct neg_env e;
+		struct sim_ue u;
+		size_t n;
+
+		neg_setup(&e);
+		provision_ssi(e.s, &u, 60 + i, mandatory);
+		ue_svc_cap = caps[i % (sizeof(caps) / sizeof(caps[0]))];
+		n = run_to_smc(e.a, &u, buf, sizeof(buf));
+		ue_svc_cap = -1;
+		send_ul(e.a, &u, buf, n);
+		if (mandatory) {
+			CU_ASSERT_EQUAL(out.n_install, 0);
+			check_reject_23(&u, dl_for(&u, AGW_NAS5G_MT_REGISTRATION_REJECT));
+			CU_ASSERT(agw_anchors_ue_state(e.a, &u.ref) == AGW_ANCHORS_ST_NONE);
+		} else {
+			CU_ASSERT_EQUAL(out.n_install, 1);
+			CU_ASSERT(dl_for(&u, AGW_NAS5G_MT_REGISTRATION_ACCEPT) != NULL);
+		}
+		agw_anchors_stats(e.a, st);
+		CU_ASSERT_EQUAL(st[AGW_ANCHORS_EV_SSI_MANDATORY_UNSUPPORTED], (uint64_t)mandatory);
+		sim_free(&u);
+		neg_teardown(&e);
+	}
+}
+
 static int
 suite_init(void)
 {
@@ -848,6 +940,7 @@ static CU_TestInfo t_neg[] = {
 	{"MAC failure #20 -> Authentication reject", test_mac_failure},
 	{"SMC complete forged MAC / plain -> dropped, counted", test_smc_forged},
 	{"SMC reject -> Registration reject #24", test_smc_reject},
+	{"seed 000: mandatory MM service not runnable -> #23; optional dropped", test_ssi_mandatory},
 	{"unknown SUPI -> Registration reject #3", test_unknown_supi},
 	{"guard timer: 4 retransmissions then abort", test_guard_timer},
 	{"unknown 5G-GUTI -> Identity request", test_guti_unknown},

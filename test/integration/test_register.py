@@ -16,7 +16,9 @@ Checks, from both ends:
     the fast path (worker 'verified'), one context installed per UE;
   * the fault cases: wrong RES* -> Authentication reject, synch failure ->
     resynchronisation then success, MAC failure reported by the UE, unknown
-    SUPI -> Registration reject, forged SMC complete -> not accepted;
+    SUPI -> Registration reject, forged SMC complete -> not accepted,
+    a mandatory security service identifier the network cannot run
+    (seed 000) -> Registration reject #23;
   * kill -9 during registrations, restart on the same store: subscribers
     all there, every UE registers, no SQN handed out twice.
 
@@ -192,6 +194,28 @@ def case_faults(workdir):
     return bad
 
 
+def case_ssi(workdir, n=20):
+    """Seed 000: every subscriber's MM security service identifier is a
+    mandatory, network-initiated DH exchange, which this AMF cannot run:
+    each registration ends after the SMC in a protected Registration reject
+    with cause #23, and no context reaches the fast path."""
+    store = provision(workdir, n, ["--mm-ssi", "dh:nf:m"])
+    gw = Gateway(workdir, store, "agwssi%d" % os.getpid())
+    try:
+        sim, _ = simulate(gw.iface, n, ["--ssi-reject", str(n)])
+    finally:
+        g, text = gw.stop()
+    bad = []
+    expect(bad, "sim rejected_cause_23", sim.get("rejected_cause_23"), n)
+    expect(bad, "gw ssi_mandatory_unsupported", g.get("ssi_mandatory_unsupported"), n)
+    expect(bad, "gw registration_reject", g.get("registration_reject"), n)
+    expect(bad, "gw security_mode_complete", g.get("security_mode_complete"), n)
+    expect(bad, "gw context_install", g.get("context_install"), None)
+    if bad:
+        print(text)
+    return bad
+
+
 def sqn_by_supi(text):
     """supi -> SQN of the last AUTN the UE answered (per-UE lines)."""
     out = {}
@@ -199,7 +223,7 @@ def sqn_by_supi(text):
         if not line.startswith("ue="):
             continue
         f = dict(t.split("=", 1) for t in line.split() if "=" in t)
-        if int(f.get("sqn_accepted", "0")) > 0:
+        if f.get("sqn_accepted", "0").isdigit() and int(f["sqn_accepted"]) > 0:
             out[f["supi"]] = int(f["sqn_accepted"])
     return out
 
@@ -213,7 +237,7 @@ def case_restart(workdir, n=400):
     gw = Gateway(workdir, store, iface)
     sim = subprocess.Popen([GEN, "register", "--iface", iface, "--ues", str(n),
                             "--window", "8", "--timeout-ms", "3000"],
-                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                           stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     time.sleep(0.15)
     gw.kill9()
     first = sqn_by_supi(sim.communicate(timeout=60)[0])
@@ -250,7 +274,7 @@ def main():
         return 1
     bad = []
     for name, fn in (("register", case_register), ("faults", case_faults),
-                     ("restart", case_restart)):
+                     ("ssi", case_ssi), ("restart", case_restart)):
         workdir = tempfile.mkdtemp(prefix="agw-reg-")
         t0 = time.time()
         try:
