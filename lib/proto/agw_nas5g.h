@@ -613,17 +613,6 @@ enum agw_nas5g_field {
  * @param[in] field  enum agw_nas5g_field.
  * @return the IE name as in the TS tables ("5GS mobile identity"), or "?".
  */
-#define AGW_NAS5G_IEI_UE_SEC_SVC_CAP 0x23 /**< TLV, Registration/PDU session est. request */
-#define AGW_NAS5G_IEI_MM_SSI 0x3f         /**< TLV, Registration accept, Config update cmd */
-#define AGW_NAS5G_IEI_SM_SSI 0x65         /**< TLV, PDU session establishment accept */
-#define AGW_NAS5G_IEI_AKMA_ID 0x7f        /**< TLV-E (0x7X range), Registration accept, CUC */
-
-/**
- * Name of a field.
- *
- * @param[in] field  enum agw_nas5g_field.
- * @return the IE name as in the TS tables ("5GS mobile identity"), or "?".
- */
 const char *agw_nas5g_field_name(unsigned int field);
 
 /**
