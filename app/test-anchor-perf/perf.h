@@ -68,11 +68,30 @@ struct perf_pipeline_opts {
 	char **eal_argv;
 };
 
+/** Store sync modes of the "register" benchmark (bit mask). */
+#define PERF_SYNC_FULL 0x1 /**< fsync per commit (production) */
+#define PERF_SYNC_NONE 0x2 /**< MDB_NOSYNC */
+
+/** Options of the "register" benchmark. */
+struct perf_register_opts {
+	uint32_t nb_ues;    /**< UEs (= subscribers), each registers once per row */
+	uint32_t window;    /**< UEs in registration at the same time, interleaved */
+	unsigned int syncs; /**< PERF_SYNC_*: one row each */
+	uint32_t sqn_block; /**< anchors' SQN block (0: the anchors' default) */
+	uint8_t nia_mask;   /**< UE 5G-IA: bit n = NIAn (as anchor-gen register) */
+	uint8_t nea_mask;   /**< UE 5G-EA: bit n = NEAn */
+	uint8_t mix;        /**< 1: UE i advertises one NIA and one NEA, rotating */
+	int core;           /**< CPU of the (single) lcore */
+};
+
 /** Run the decode benchmark; 0 on success, -errno otherwise. */
 int perf_decode_run(const struct perf_decode_opts *opts);
 
 /** Run the pipeline benchmark (initialises EAL); 0 or -errno. */
 int perf_pipeline_run(const struct perf_pipeline_opts *opts, const char *prog);
+
+/** Run the register benchmark (initialises EAL); 0 or -errno. */
+int perf_register_run(const struct perf_register_opts *opts, const char *prog);
 
 /** Run the crypto benchmark; 0 on success, -errno otherwise. */
 int perf_crypto_run(const struct perf_crypto_opts *opts);
