@@ -39,6 +39,8 @@ struct gw_anchors_state {
 	uint64_t ngap_other;          /**< non-NAS N2 procedures (not handled yet) */
 	uint64_t ngap_malformed;      /**< punted frames that did not decode */
 	uint64_t ctx_install_failed;  /**< agw_ctx_install() refused a context */
+	uint64_t commits;             /**< group commits (one per busy loop iteration) */
+	uint64_t txn_failed;          /**< transactions that could not begin or commit */
 };
 
 struct gw {
@@ -92,6 +94,10 @@ void gw_anchors_stop(struct gw *gw);
 void gw_anchors_handle(struct gw *gw, struct rte_mbuf *m);
 /** Run the anchors' timers; call every loop iteration. */
 void gw_anchors_tick(struct gw *gw);
+/** Open the iteration's store transaction; downlink frames are held. */
+void gw_anchors_batch_begin(struct gw *gw);
+/** Commit it, then send the held frames (or drop them and roll back). */
+void gw_anchors_batch_end(struct gw *gw);
 
 /** Register /anchorgw/ telemetry commands for @p gw. */
 int gw_telemetry_init(struct gw *gw);

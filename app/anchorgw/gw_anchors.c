@@ -207,3 +207,39 @@ gw_anchors_tick(struct gw *gw)
 		gw_anchors_apply(gw);
 	} while (more);
 }
+
+/*
+ * Group commit (lib/store: "the control loop group-commits"): the store
+ * writes of one loop iteration (SQN block reservations, resynchronisations)
+ * go in one transaction, and the downlink frames of that iteration are held
+ * until it commits: an authentication vector never leaves before its SQN is
+ * on disk, and the disk syncs once per iteration, not once per UE.
+ */
+void
+gw_anchors_batch_begin(struct gw *gw)
+{
+	if (gw->an.anchors == NULL)
+		return;
+	if (agw_store_txn_begin(gw->an.store) != 0) {
+		gw->an.txn_failed++; /* each write then commits on its own */
+		return;
+	}
+	gw_n2_hold(&gw->an.n2);
+}
+
+void
+gw_anchors_batch_end(struct gw *gw)
+{
+	int ok;
+
+	if (gw->an.anchors == NULL || !agw_store_txn_active(gw->an.store))
+		return;
+	ok = agw_store_txn_commit(gw->an.store) == 0;
+	gw->an.commits++;
+	gw_n2_release(&gw->an.n2, ok);
+	if (!ok) {
+		gw->an.txn_failed++;
+		agw_anchors_store_rollback(gw->an.anchors, &gw->an.out);
+		gw_anchors_apply(gw);
+	}
+}

@@ -66,9 +66,12 @@ gw_control_loop(struct gw *gw)
 	while (!gw->quit) {
 		n = rte_ring_dequeue_burst(gw->punt_ring, (void **)ms, CTL_BURST, NULL);
 		gw->ctl.punted_rx += n;
+		if (n != 0)
+			gw_anchors_batch_begin(gw);
 		for (i = 0; i < n; i++)
 			ctl_handle(gw, ms[i]);
 		gw_anchors_tick(gw);
+		gw_anchors_batch_end(gw);
 		agw_ctx_reclaim(gw->ctx);
 		if (n == 0) {
 			if (ctl_should_stop(gw, rte_get_timer_cycles(), start, &last_rx,

@@ -209,6 +209,34 @@ n2_build_dl(struct gw_n2_assoc *a, const struct gw_n2_ue *u, const uint8_t *nas,
 	return n;
 }
 
+static int
+n2_enqueue(struct gw_n2 *n2, struct rte_mbuf *m, uint16_t ring)
+{
+	if (rte_ring_sp_enqueue(n2->inject[ring], m) != 0) {
+		rte_pktmbuf_free(m);
+		n2->counters[GW_N2_DL_RING_FULL]++;
+		return -ENOBUFS;
+	}
+	n2->counters[GW_N2_DL_SENT]++;
+	return 0;
+}
+
+/* Out now, or held until the commit (gw_n2_hold()). */
+static int
+n2_out(struct gw_n2 *n2, struct rte_mbuf *m, uint16_t ring)
+{
+	if (!n2->hold)
+		return n2_enqueue(n2, m, ring);
+	if (n2->n_held == GW_N2_HELD_MAX) {
+		rte_pktmbuf_free(m);
+		n2->counters[GW_N2_DL_HELD_FULL]++;
+		return -ENOBUFS;
+	}
+	n2->held[n2->n_held] = m;
+	n2->held_ring[n2->n_held++] = ring;
+	return 0;
+}
+
 int
 gw_n2_send_nas(struct gw_n2 *n2, const struct agw_ctx_ue_key *key, const uint8_t *nas,
 	       size_t len)
@@ -240,11 +268,26 @@ gw_n2_send_nas(struct gw_n2 *n2, const struct agw_ctx_ue_key *key, const uint8_t
 	m->data_len = (uint16_t)n;
 	m->pkt_len = (uint32_t)n;
 	/* one association, one worker: its frames stay in order */
-	if (rte_ring_sp_enqueue(n2->inject[a->assoc_id % n2->nb_inject], m) != 0) {
-		rte_pktmbuf_free(m);
-		n2->counters[GW_N2_DL_RING_FULL]++;
-		return -ENOBUFS;
+	return n2_out(n2, m, (uint16_t)(a->assoc_id % n2->nb_inject));
+}
+
+void
+gw_n2_hold(struct gw_n2 *n2)
+{
+	n2->hold = 1;
+}
+
+void
+gw_n2_release(struct gw_n2 *n2, int send)
+{
+	for (unsigned int i = 0; i < n2->n_held; i++) {
+		if (send) {
+			(void)n2_enqueue(n2, n2->held[i], n2->held_ring[i]);
+		} else {
+			rte_pktmbuf_free(n2->held[i]);
+			n2->counters[GW_N2_DL_HELD_DROPPED]++;
+		}
 	}
-	n2->counters[GW_N2_DL_SENT]++;
-	return 0;
+	n2->n_held = 0;
+	n2->hold = 0;
 }

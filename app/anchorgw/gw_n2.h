@@ -42,7 +42,9 @@
 	X(DL_SENT, "dl_nas_sent")                                                                  \
 	X(DL_NO_MBUF, "dl_no_mbuf")                                                                \
 	X(DL_RING_FULL, "dl_inject_ring_full")                                                     \
-	X(DL_ENCODE_FAIL, "dl_encode_failed")
+	X(DL_ENCODE_FAIL, "dl_encode_failed")                                                      \
+	X(DL_HELD_FULL, "dl_held_full")                                                            \
+	X(DL_HELD_DROPPED, "dl_held_dropped")
 
 enum gw_n2_counter {
 #define GW_N2_C_(id, s) GW_N2_##id,
@@ -66,6 +68,9 @@ struct gw_n2_ue {
 	int32_t assoc;		   /**< index into the association array */
 };
 
+/** Frames held until the store transaction they depend on commits. */
+#define GW_N2_HELD_MAX 2048
+
 struct gw_n2 {
 	struct rte_hash *assoc_h;
 	struct gw_n2_assoc *assocs;
@@ -75,6 +80,10 @@ struct gw_n2 {
 	struct rte_mempool *pool;
 	struct rte_ring **inject;  /**< one ring per worker */
 	unsigned int nb_inject;
+	int hold;                  /**< 1: gw_n2_send_nas() holds frames */
+	unsigned int n_held;
+	struct rte_mbuf *held[GW_N2_HELD_MAX];
+	uint16_t held_ring[GW_N2_HELD_MAX];
 	uint64_t counters[GW_N2_N_COUNTERS];
 };
 
@@ -115,5 +124,17 @@ void gw_n2_ue_forget(struct gw_n2 *n2, const struct agw_ctx_ue_key *key);
  */
 int gw_n2_send_nas(struct gw_n2 *n2, const struct agw_ctx_ue_key *key, const uint8_t *nas,
 		   size_t len);
+
+/**
+ * From now on hold the frames gw_n2_send_nas() builds (group commit: they
+ * leave after the store commit, with gw_n2_release()).
+ */
+void gw_n2_hold(struct gw_n2 *n2);
+
+/**
+ * End holding: @p send 1 enqueues the held frames, in order; 0 frees them
+ * (the commit failed), counted as dl_held_dropped.
+ */
+void gw_n2_release(struct gw_n2 *n2, int send);
 
 #endif /* GW_N2_H */

@@ -247,6 +247,19 @@ int agw_anchors_tick(struct agw_anchors *a, uint64_t now_ms, struct agw_anchors_
 int agw_anchors_ue_release(struct agw_anchors *a, const agw_anchors_ue_ref *ue,
 			   struct agw_anchors_out *out);
 
+/**
+ * Group commit support. The caller may wrap a series of calls in one store
+ * transaction (agw_store_txn_begin() ... agw_store_txn_commit()) and hold
+ * their downlink messages until the commit returned 0: the SQN blocks the
+ * UDM reserved are then on disk before any vector leaves (TS 33.102 C.3.2).
+ * When the commit fails, call this: the SQN blocks reserved in memory are
+ * forgotten (the next vectors reserve anew) and every registration waiting
+ * for an Authentication response is ended (its vector may not be on disk;
+ * the held Authentication request must be dropped too; the UE retries).
+ * Each ended UE gets a STORE_ERROR event.
+ */
+void agw_anchors_store_rollback(struct agw_anchors *a, struct agw_anchors_out *out);
+
 /** Read the event counters (AGW_ANCHORS_EV_MAX values). */
 void agw_anchors_stats(const struct agw_anchors *a, uint64_t out[AGW_ANCHORS_EV_MAX]);
 

@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <openssl/rand.h>
 
+#include "agw_rand.h"
 #include "agw_util.h"
 #include "anchors_priv.h"
 
@@ -269,7 +269,7 @@ anch_tmsi_assign(struct agw_anchors *a, struct anch_ue *ue)
 		ue->has_tmsi = 0;
 	}
 	do {
-		if (RAND_bytes((unsigned char *)&t, sizeof(t)) != 1)
+		if (agw_rand_bytes(&t, sizeof(t)) != 0)
 			return -EIO;
 	} while (t == 0 || t == UINT32_MAX || anch_ue_by_tmsi(a, t) != NULL);
 	b = hash_tmsi(t) & a->hmask;
@@ -515,4 +515,18 @@ agw_anchors_tick(struct agw_anchors *a, uint64_t now_ms, struct agw_anchors_out 
 		guard_expire(a, ue, out);
 	}
 	return 0;
+}
+
+void
+agw_anchors_store_rollback(struct agw_anchors *a, struct agw_anchors_out *out)
+{
+	anch_udm_sqn_forget(a);
+	for (uint32_t i = 0; i < a->conf.max_ues; i++) {
+		struct anch_ue *ue = &a->ue[i];
+
+		if (!ue->used || ue->state != AGW_ANCHORS_ST_WAIT_AUTH)
+			continue;
+		anch_event(a, &ue->key, AGW_ANCHORS_EV_STORE_ERROR, 0, out);
+		anch_ue_free(a, ue, out);
+	}
 }

@@ -124,6 +124,7 @@ int anch_udm_sub_algs(struct agw_anchors *a, const char *supi, uint8_t *nia_mask
 		      uint8_t *nea_mask);
 
 /* ausf.c: AUSF */
+void anch_udm_sqn_forget(struct agw_anchors *a);
 int anch_udm_ssi_check(struct agw_anchors *a, struct anch_ue *ue);
 
 /**

@@ -188,3 +188,11 @@ anch_udm_ssi_check(struct agw_anchors *a, struct anch_ue *ue)
 	agw_store_sub_clear(&sub);
 	return rc;
 }
+
+/* Every SQN block held in memory: gone (see agw_anchors_store_rollback()). */
+void
+anch_udm_sqn_forget(struct agw_anchors *a)
+{
+	for (uint32_t i = 0; i <= a->sqn_mask; i++)
+		a->sqn[i].supi[0] = '\0';
+}

@@ -40,24 +40,56 @@
 /* HMAC-SHA-256 helpers                                                */
 /* ------------------------------------------------------------------ */
 
+/*
+ * Per thread, fetched once: a keyless HMAC-SHA-256 context to duplicate, and
+ * SHA-256. EVP_MAC_fetch() and the digest fetch inside EVP_MAC_init() were
+ * half the cost of a KDF call (about 2,250 cycles, 1,300 with the template).
+ * Every computation still gets its own context, freed (and cleansed) when
+ * it ends, so no key state outlives a call. The template holds no key; it
+ * lives as long as the thread (control lcore, tools, tests).
+ */
+static __thread EVP_MAC_CTX *hmac_tmpl;
+static __thread EVP_MD *sha256;
+
+static EVP_MAC_CTX *
+hmac_template(void)
+{
+	OSSL_PARAM prm[2];
+	EVP_MAC *mac;
+
+	if (hmac_tmpl != NULL)
+		return hmac_tmpl;
+	mac = EVP_MAC_fetch(NULL, "HMAC", NULL);
+	if (mac == NULL)
+		return NULL;
+	hmac_tmpl = EVP_MAC_CTX_new(mac);
+	EVP_MAC_free(mac); /* the context holds its own reference */
+	prm[0] = OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, (char *)"SHA256", 0);
+	prm[1] = OSSL_PARAM_construct_end();
+	if (hmac_tmpl != NULL && EVP_MAC_CTX_set_params(hmac_tmpl, prm) != 1) {
+		EVP_MAC_CTX_free(hmac_tmpl);
+		hmac_tmpl = NULL;
+	}
+	return hmac_tmpl;
+}
+
+static const EVP_MD *
+sha256_md(void)
+{
+	if (sha256 == NULL)
+		sha256 = EVP_MD_fetch(NULL, "SHA256", NULL);
+	return sha256;
+}
+
 /* Start an HMAC-SHA-256 computation keyed with @key. */
 static EVP_MAC_CTX *
 hmac_start(const uint8_t *key, size_t key_len)
 {
-	OSSL_PARAM prm[2];
-	EVP_MAC_CTX *ctx;
-	EVP_MAC *mac;
+	EVP_MAC_CTX *t = hmac_template(), *ctx;
 
-	mac = EVP_MAC_fetch(NULL, "HMAC", NULL);
-	if (mac == NULL)
+	if (t == NULL || (ctx = EVP_MAC_CTX_dup(t)) == NULL)
 		return NULL;
-	ctx = EVP_MAC_CTX_new(mac);
-	EVP_MAC_free(mac); /* the context holds its own reference */
-	if (ctx == NULL)
-		return NULL;
-	prm[0] = OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, (char *)"SHA256", 0);
-	prm[1] = OSSL_PARAM_construct_end();
-	if (EVP_MAC_init(ctx, key, key_len, prm) != 1) {
+	if (EVP_MAC_init(ctx, key, key_len, NULL) != 1) {
 		EVP_MAC_CTX_free(ctx);
 		return NULL;
 	}
@@ -331,7 +363,7 @@ agw_kdf_hres_star(const uint8_t rand[AGW_KDF_RAND_LEN], const uint8_t res_star[A
 		return -EINVAL;
 	memcpy(s, rand, AGW_KDF_RAND_LEN);
 	memcpy(s + AGW_KDF_RAND_LEN, res_star, AGW_RES_STAR_LEN);
-	if (EVP_Digest(s, sizeof(s), md, &md_len, EVP_sha256(), NULL) != 1 || md_len != 32)
+	if (EVP_Digest(s, sizeof(s), md, &md_len, sha256_md(), NULL) != 1 || md_len != 32)
 		ret = -EIO;
 	else
 		memcpy(hres_star, md + 16, AGW_RES_STAR_LEN);

@@ -23,10 +23,10 @@
 #include <string.h>
 
 #include <openssl/evp.h>
-#include <openssl/rand.h>
 
 #include "agw_kdf.h"
 #include "agw_milenage.h"
+#include "agw_rand.h"
 #include "agw_util.h"
 
 struct agw_milenage {
@@ -280,7 +280,7 @@ agw_milenage_gen_av(struct agw_milenage *m, const uint8_t rand[AGW_MIL_RAND_LEN]
 		return -EINVAL;
 	if (rand != NULL) {
 		memmove(av->rand, rand, AGW_MIL_RAND_LEN);
-	} else if (RAND_bytes(av->rand, AGW_MIL_RAND_LEN) != 1) {
+	} else if (agw_rand_bytes(av->rand, AGW_MIL_RAND_LEN) != 0) {
 		ret = -EIO;
 		goto fail;
 	}
