@@ -4,8 +4,9 @@
 # register runs full 5G-AKA registrations (simulated UEs and gNB against
 # lib/anchors, a fresh LMDB store under /tmp) and times the network side only.
 #   usertools/anchorgw-bench-register.sh [--build DIR] [--cpu CPU] [--ues N]
-#       [--window W] [--sync full|none|both] [--sqn-block B] [--nia LIST]
-#       [--nea LIST] [--mix]
+#       [--window W] [--batch N] [--sync full|none|both] [--sqn-block B]
+#       [--nia LIST] [--nea LIST] [--mix]
+# --batch: uplink messages per store transaction (group commit, default 64).
 # Prints the machine's load before and after; run it on a quiet machine (the
 # sync=full row also depends on the disk's fsync latency under /tmp).
 set -uo pipefail
@@ -16,7 +17,7 @@ build=$top/build-perf
 args=()
 
 usage() {
-	sed -n '3,10p' "$0" | sed 's/^# \{0,1\}//' >&2
+	sed -n '3,11p' "$0" | sed 's/^# \{0,1\}//' >&2
 	exit 2
 }
 
@@ -31,7 +32,7 @@ while [ $# -gt 0 ]; do
 	case "$1" in
 	--build) build=$2 ;;
 	--cpu) cpu=$2 ;;
-	--ues | --window | --sync | --sqn-block | --nia | --nea) args+=("$1" "$2") ;;
+	--ues | --window | --batch | --sync | --sqn-block | --nia | --nea) args+=("$1" "$2") ;;
 	*) usage ;;
 	esac
 	shift 2

@@ -16,9 +16,9 @@
  *                           [--burst N] [--repeat R] [--pool N] [--huge|--no-huge]
  *                           [--mem MB]
  *                           [--cpus MAIN,WORKER] [--csv] [-- EAL options]
- *   test-anchor-perf register [--ues N] [--window W] [--sync full|none|both]
- *                           [--sqn-block B] [--nia 1,2,3] [--nea 0,1,2,3] [--mix]
- *                           [--cpu CPU]
+ *   test-anchor-perf register [--ues N] [--window W] [--batch N]
+ *                           [--sync full|none|both] [--sqn-block B] [--nia 1,2,3]
+ *                           [--nea 0,1,2,3] [--mix] [--cpu CPU]
  */
 
 #include <errno.h>
@@ -108,11 +108,16 @@ usage_register(const char *prog)
 		"  UEs and gNB (anchor-gen's agw_regsim) against lib/anchors, a fresh LMDB\n"
 		"  store under /tmp and a lib/ctx context table. Only the network side is\n"
 		"  timed (frame + NGAP decode, agw_anchors_ul_nas, context install,\n"
-		"  DownlinkNASTransport build): registrations/s, cycles per message,\n"
-		"  p50/p99/p99.9 of the network time per registration; plus the wall-clock\n"
-		"  rate of both sides in the one thread.\n"
+		"  DownlinkNASTransport build, store begin + commit): registrations/s, cycles\n"
+		"  per message, p50/p99/p99.9 of the network time per registration; plus the\n"
+		"  wall-clock rate of both sides in the one thread.\n"
 		"  --ues N         UEs, one registration each (k/M suffixes; default 100000)\n"
 		"  --window W      UEs registering at the same time, interleaved (default 64)\n"
+		"  --batch N       uplink messages per store transaction, as anchorgw's control\n"
+		"                  loop group-commits (default 64, its CTL_BURST; 1: one\n"
+		"                  transaction per message); downlink frames leave after the\n"
+		"                  commit, so a UE has one message per transaction (at most\n"
+		"                  2W messages fit one)\n"
 		"  --sync MODE     store sync: full (fsync per commit, production), none\n"
 		"                  (MDB_NOSYNC) or both (default: both, one row each)\n"
 		"  --sqn-block B   anchors' SQN block (default: the anchors' default, 32)\n"
@@ -513,6 +518,7 @@ parse_register(int argc, char **argv, struct perf_register_opts *o)
 	static const struct option lopts[] = {
 		{ "ues", required_argument, NULL, 'u' },
 		{ "window", required_argument, NULL, 'w' },
+		{ "batch", required_argument, NULL, 'b' },
 		{ "sync", required_argument, NULL, 's' },
 		{ "sqn-block", required_argument, NULL, 'q' },
 		{ "nia", required_argument, NULL, 'i' },
@@ -537,6 +543,10 @@ parse_register(int argc, char **argv, struct perf_register_opts *o)
 		case 'w':
 			rc = parse_count(optarg, 1, 65536, &v);
 			o->window = (uint32_t)v;
+			break;
+		case 'b':
+			rc = parse_count(optarg, 1, 65536, &v);
+			o->batch = (uint32_t)v;
 			break;
 		case 's':
 			rc = parse_words(optarg, sync_names, &m);
@@ -636,7 +646,7 @@ main_register(int argc, char **argv)
 {
 	struct perf_register_opts o = {
 		.nb_ues = 100000, .window = 64, .syncs = PERF_SYNC_FULL | PERF_SYNC_NONE,
-		.nia_mask = 0x0e, .nea_mask = 0x0f, .core = 1,
+		.batch = PERF_REGISTER_BATCH, .nia_mask = 0x0e, .nea_mask = 0x0f, .core = 1,
 	};
 	int rc = parse_register(argc, argv, &o);
 

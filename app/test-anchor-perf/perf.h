@@ -72,12 +72,16 @@ struct perf_pipeline_opts {
 #define PERF_SYNC_FULL 0x1 /**< fsync per commit (production) */
 #define PERF_SYNC_NONE 0x2 /**< MDB_NOSYNC */
 
+/** Default uplink messages per store transaction (anchorgw's CTL_BURST). */
+#define PERF_REGISTER_BATCH 64
+
 /** Options of the "register" benchmark. */
 struct perf_register_opts {
 	uint32_t nb_ues;    /**< UEs (= subscribers), each registers once per row */
 	uint32_t window;    /**< UEs in registration at the same time, interleaved */
 	unsigned int syncs; /**< PERF_SYNC_*: one row each */
 	uint32_t sqn_block; /**< anchors' SQN block (0: the anchors' default) */
+	uint32_t batch;     /**< uplink messages per store transaction (group commit) */
 	uint8_t nia_mask;   /**< UE 5G-IA: bit n = NIAn (as anchor-gen register) */
 	uint8_t nea_mask;   /**< UE 5G-EA: bit n = NEAn */
 	uint8_t mix;        /**< 1: UE i advertises one NIA and one NEA, rotating */
