@@ -6,7 +6,7 @@
 #   usertools/anchorgw-bench-register.sh [--build DIR] [--cpu CPU] [--ues N]
 #       [--window W] [--batch N] [--sync full|none|both] [--sqn-block B]
 #       [--nia LIST] [--nea LIST] [--mix]
-# --batch: uplink messages per store transaction (group commit, default 64).
+# --batch: uplink messages per store transaction (group commit, default 256).
 # Prints the machine's load before and after; run it on a quiet machine (the
 # sync=full row also depends on the disk's fsync latency under /tmp).
 set -uo pipefail

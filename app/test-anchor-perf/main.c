@@ -112,9 +112,9 @@ usage_register(const char *prog)
 		"  per message, p50/p99/p99.9 of the network time per registration; plus the\n"
 		"  wall-clock rate of both sides in the one thread.\n"
 		"  --ues N         UEs, one registration each (k/M suffixes; default 100000)\n"
-		"  --window W      UEs registering at the same time, interleaved (default 64)\n"
+		"  --window W      UEs registering at the same time, interleaved (default 256)\n"
 		"  --batch N       uplink messages per store transaction, as anchorgw's control\n"
-		"                  loop group-commits (default 64, its CTL_BURST; 1: one\n"
+		"                  loop group-commits (default 256, its CTL_BURST; 1: one\n"
 		"                  transaction per message); downlink frames leave after the\n"
 		"                  commit, so a UE has one message per transaction (at most\n"
 		"                  2W messages fit one)\n"
@@ -645,7 +645,7 @@ static int
 main_register(int argc, char **argv)
 {
 	struct perf_register_opts o = {
-		.nb_ues = 100000, .window = 64, .syncs = PERF_SYNC_FULL | PERF_SYNC_NONE,
+		.nb_ues = 100000, .window = 256, .syncs = PERF_SYNC_FULL | PERF_SYNC_NONE,
 		.batch = PERF_REGISTER_BATCH, .nia_mask = 0x0e, .nea_mask = 0x0f, .core = 1,
 	};
 	int rc = parse_register(argc, argv, &o);

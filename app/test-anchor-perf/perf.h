@@ -73,7 +73,7 @@ struct perf_pipeline_opts {
 #define PERF_SYNC_NONE 0x2 /**< MDB_NOSYNC */
 
 /** Default uplink messages per store transaction (anchorgw's CTL_BURST). */
-#define PERF_REGISTER_BATCH 64
+#define PERF_REGISTER_BATCH 256
 
 /** Options of the "register" benchmark. */
 struct perf_register_opts {

@@ -31,7 +31,7 @@
  * anchorgw (the fast path has no context before it).
  *
  * Group commit (gw_control.c, gw_anchors_batch_begin/_end): up to --batch
- * uplink messages (default 64, anchorgw's CTL_BURST) go through the network
+ * uplink messages (default 256, anchorgw's CTL_BURST) go through the network
  * side inside one store transaction; the downlink frames they produce are
  * held and reach the gNB only after agw_store_txn_commit() returned 0, so no
  * UE sees an Authentication request whose SQN block is not on disk. A

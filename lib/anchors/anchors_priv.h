@@ -50,6 +50,9 @@ struct anch_ue {
 	uint8_t cap_raw[8];   /**< UE security capability as received */
 	uint8_t svc_cap_present; /**< UE security service capability IE received */
 	uint8_t ue_mm_cap;       /**< its MM octet (seed 000) */
+	uint8_t sub_read;        /**< subscriber data of this procedure read (below) */
+	uint8_t sub_nia, sub_nea; /**< subscriber's allowed 5G-IA / 5G-EA masks */
+	int8_t ssi_verdict;      /**< anch_ssi_mm_target(): 0 or -EPERM */
 	uint8_t last_sht;     /**< SHT of the guarded message */
 	uint8_t retx;	      /**< retransmissions done */
 	uint16_t last_len;
@@ -76,6 +79,7 @@ struct anch_ue {
 
 /** UDM cache of reserved SQN blocks, per SUPI (open addressing). */
 struct anch_sqn_slot {
+	uint32_t hash;		       /**< supi_hash(supi): compared before the string */
 	char supi[AGW_STORE_SUPI_MAX]; /**< "" = empty */
 	uint64_t next;		       /**< next SQN to hand out */
 	uint64_t end;		       /**< one past the block */
@@ -117,10 +121,10 @@ int anch_dl_send(struct agw_anchors *a, struct anch_ue *ue, uint8_t sht, int gua
 int anch_dl_build(struct anch_ue *ue, uint8_t type, const struct agw_nas_body *b);
 
 /* udm.c: UDM/ARPF */
-int anch_udm_get_av(struct agw_anchors *a, const char *supi, struct agw_he_av_5g *av);
+int anch_udm_get_av(struct agw_anchors *a, struct anch_ue *ue, struct agw_he_av_5g *av);
 int anch_udm_resync(struct agw_anchors *a, const char *supi, const uint8_t rand[16],
 		    const uint8_t auts[AGW_MIL_AUTS_LEN]);
-int anch_udm_sub_algs(struct agw_anchors *a, const char *supi, uint8_t *nia_mask,
+int anch_udm_sub_algs(struct agw_anchors *a, struct anch_ue *ue, uint8_t *nia_mask,
 		      uint8_t *nea_mask);
 
 /* ausf.c: AUSF */

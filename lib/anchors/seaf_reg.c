@@ -74,7 +74,7 @@ start_auth(struct agw_anchors *a, struct anch_ue *ue, struct agw_anchors_out *ou
 {
 	struct agw_he_av_5g he;
 	struct agw_nas_body b;
-	int rc = anch_udm_get_av(a, ue->supi, &he);
+	int rc = anch_udm_get_av(a, ue, &he);
 
 	if (rc == 0)
 		rc = anch_ausf_se_av(a, ue, &he);
@@ -152,6 +152,7 @@ ue_restart(struct agw_anchors *a, struct anch_ue *ue, struct agw_anchors_out *ou
 	ue->keys_set = 0;
 	ue->resynced = 0;
 	ue->from_guti = 0;
+	ue->sub_read = 0; /* a new procedure reads the subscriber again */
 	ue->state = AGW_ANCHORS_ST_NONE;
 }
 
@@ -302,7 +303,7 @@ start_smc(struct agw_anchors *a, struct anch_ue *ue, struct agw_anchors_out *out
 	uint8_t nia_mask = 0, nea_mask = 0, algs_octet;
 	int nia, nea;
 
-	if (anch_udm_sub_algs(a, ue->supi, &nia_mask, &nea_mask) != 0 ||
+	if (anch_udm_sub_algs(a, ue, &nia_mask, &nea_mask) != 0 ||
 	    agw_nas5g_ue_sec_cap_decode(ue->cap_raw, ue->cap_len, &cap) != 0) {
 		anch_event(a, &ue->key, AGW_ANCHORS_EV_STORE_ERROR, 0, out);
 		anch_ue_free(a, ue, out);

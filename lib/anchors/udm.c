@@ -37,7 +37,7 @@ sqn_slot(struct agw_anchors *a, const char *supi)
 	for (uint32_t i = 0; i < 8; i++) {
 		struct anch_sqn_slot *s = &a->sqn[(h + i) & a->sqn_mask];
 
-		if (s->supi[0] == '\0' || strcmp(s->supi, supi) == 0)
+		if (s->supi[0] == '\0' || (s->hash == h && strcmp(s->supi, supi) == 0))
 			return s;
 	}
 	return &a->sqn[h & a->sqn_mask];
@@ -46,12 +46,13 @@ sqn_slot(struct agw_anchors *a, const char *supi)
 static int
 sqn_next(struct agw_anchors *a, const char *supi, uint64_t *sqn)
 {
+	uint32_t h = supi_hash(supi);
 	struct anch_sqn_slot *s = sqn_slot(a, supi);
 	struct agw_store_sqn rec;
 	uint64_t first;
 	int rc;
 
-	if (strcmp(s->supi, supi) != 0 || s->next >= s->end) {
+	if (s->supi[0] == '\0' || s->hash != h || strcmp(s->supi, supi) != 0 || s->next >= s->end) {
 		rc = agw_store_sqn_reserve(a->conf.store, supi, a->conf.sqn_block, &first);
 		if (rc == 0)
 			rc = agw_store_sqn_get(a->conf.store, supi, &rec);
@@ -60,6 +61,7 @@ sqn_next(struct agw_anchors *a, const char *supi, uint64_t *sqn)
 			return rc;
 		}
 		snprintf(s->supi, sizeof(s->supi), "%s", supi);
+		s->hash = h;
 		s->ind_bits = rec.ind_bits;
 		s->next = first;
 		s->end = first + ((uint64_t)a->conf.sqn_block << rec.ind_bits);
@@ -100,12 +102,27 @@ sub_milenage(struct agw_anchors *a, const char *supi, struct agw_store_sub *sub,
 	return m;
 }
 
+/* What the rest of the procedure needs from the same subscriber read:
+ * allowed algorithms (SMC) and the seed 000 verdict (after the SMC). */
+static void
+sub_remember(struct anch_ue *ue, const struct agw_store_sub *sub)
+{
+	struct agw_store_ssi target;
+
+	ue->sub_nia = sub->nia_mask;
+	ue->sub_nea = sub->nea_mask;
+	ue->ssi_verdict = (int8_t)anch_ssi_mm_target(sub, ue->svc_cap_present, ue->ue_mm_cap,
+						     &target);
+	ue->sub_read = 1;
+}
+
 /*
- * Nudm_UEAuthentication_Get: a 5G HE AV for @p supi.
+ * Nudm_UEAuthentication_Get: a 5G HE AV for the UE's SUPI (one subscriber
+ * read per procedure, see sub_remember()).
  * Returns -ENOENT for an unknown subscriber.
  */
 int
-anch_udm_get_av(struct agw_anchors *a, const char *supi, struct agw_he_av_5g *av)
+anch_udm_get_av(struct agw_anchors *a, struct anch_ue *ue, struct agw_he_av_5g *av)
 {
 	struct agw_store_sub sub;
 	struct agw_milenage *m;
@@ -113,10 +130,11 @@ anch_udm_get_av(struct agw_anchors *a, const char *supi, struct agw_he_av_5g *av
 	uint64_t sqn;
 	int rc;
 
-	m = sub_milenage(a, supi, &sub, &rc);
+	m = sub_milenage(a, ue->supi, &sub, &rc);
 	if (m == NULL)
 		goto out;
-	rc = sqn_next(a, supi, &sqn);
+	sub_remember(ue, &sub);
+	rc = sqn_next(a, ue->supi, &sqn);
 	if (rc == 0) {
 		sqn_to_octets(sqn, sqn_o);
 		rc = agw_milenage_gen_he_av_5g(m, NULL, sqn_o, sub.amf, a->snn, a->snn_len, av);
@@ -158,35 +176,34 @@ out:
 	return rc;
 }
 
-/* Allowed 5G-IA / 5G-EA of a subscriber (bit n = algorithm n). */
+/* Allowed 5G-IA / 5G-EA of the UE's subscriber (bit n = algorithm n). */
 int
-anch_udm_sub_algs(struct agw_anchors *a, const char *supi, uint8_t *nia_mask, uint8_t *nea_mask)
+anch_udm_sub_algs(struct agw_anchors *a, struct anch_ue *ue, uint8_t *nia_mask, uint8_t *nea_mask)
 {
 	struct agw_store_sub sub;
-	int rc = agw_store_sub_get(a->conf.store, supi, &sub);
+	int rc = 0;
 
-	if (rc == 0) {
-		*nia_mask = sub.nia_mask;
-		*nea_mask = sub.nea_mask;
+	if (!ue->sub_read) {
+		rc = agw_store_sub_get(a->conf.store, ue->supi, &sub);
+		if (rc == 0)
+			sub_remember(ue, &sub);
+		agw_store_sub_clear(&sub);
 	}
-	agw_store_sub_clear(&sub);
+	*nia_mask = ue->sub_nia;
+	*nea_mask = ue->sub_nea;
 	return rc;
 }
 
 /* Seed 000: the UDM's MM identifier for this UE, checked against the
- * capabilities. 0, -EPERM (mandatory procedure cannot run), or a store
- * error. */
+ * capabilities (from the procedure's subscriber read). 0, -EPERM
+ * (mandatory procedure cannot run), or a store error. */
 int
 anch_udm_ssi_check(struct agw_anchors *a, struct anch_ue *ue)
 {
-	struct agw_store_ssi target;
-	struct agw_store_sub sub;
-	int rc = agw_store_sub_get(a->conf.store, ue->supi, &sub);
+	uint8_t nia, nea;
+	int rc = ue->sub_read ? 0 : anch_udm_sub_algs(a, ue, &nia, &nea);
 
-	if (rc == 0)
-		rc = anch_ssi_mm_target(&sub, ue->svc_cap_present, ue->ue_mm_cap, &target);
-	agw_store_sub_clear(&sub);
-	return rc;
+	return rc != 0 ? rc : ue->ssi_verdict;
 }
 
 /* Every SQN block held in memory: gone (see agw_anchors_store_rollback()). */
