@@ -95,6 +95,9 @@ usage_pipeline(const char *prog)
 		"                   enough are free, else --no-huge\n"
 		"  --mem MB         EAL memory (default: estimated from the contexts)\n"
 		"  --cpus M,W       CPUs of the generator (main) and worker lcores (default 0,1)\n"
+		"  --nic-csum       mark frames NIC-verified (IPv4 header checksum and SCTP\n"
+		"                   CRC32c good, as a NIC with Rx checksum offload does):\n"
+		"                   engines print as imbN / cdevN\n"
 		"  --csv            CSV output\n",
 		prog);
 }
@@ -406,6 +409,7 @@ parse_pipeline(int argc, char **argv, struct perf_pipeline_opts *o)
 		{ "mem", required_argument, NULL, 'm' },
 		{ "cpus", required_argument, NULL, 'c' },
 		{ "csv", no_argument, NULL, 'C' },
+		{ "nic-csum", no_argument, NULL, 'K' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -478,6 +482,9 @@ parse_pipeline(int argc, char **argv, struct perf_pipeline_opts *o)
 			break;
 		case 'C':
 			o->csv = 1;
+			break;
+		case 'K':
+			o->nic_csum = 1;
 			break;
 		case 'h':
 			return 1;

@@ -64,6 +64,7 @@ struct perf_pipeline_opts {
 	int main_cpu;       /**< generator CPU */
 	int worker_cpu;     /**< worker CPU */
 	int csv;            /**< print CSV instead of a table */
+	int nic_csum;       /**< frames arrive marked NIC-verified (IPv4 + SCTP CRC) */
 	int eal_argc;       /**< extra EAL arguments (after "--") */
 	char **eal_argv;
 };

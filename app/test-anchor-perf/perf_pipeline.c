@@ -99,6 +99,7 @@ struct pl_env {
 	unsigned int worker_lcore;
 	double hz;
 	unsigned int tables;            /**< tables created (unique names) */
+	uint64_t rx_ol_flags;           /**< set on every generated mbuf (--nic-csum) */
 	/* point being run */
 	struct agw_ctx_table *ctx;
 	uint8_t nia, nea;
@@ -565,6 +566,7 @@ gen_fill(struct pl_env *e, uint64_t pos, struct rte_mbuf **ms)
 		rte_memcpy(rte_pktmbuf_mtod(ms[i], void *), f, len);
 		ms[i]->data_len = len;
 		ms[i]->pkt_len = len;
+		ms[i]->ol_flags = e->rx_ol_flags; /* as a NIC with checksum offload sets them */
 	}
 	return n;
 }
@@ -804,7 +806,8 @@ static void
 print_row(const struct pl_env *e, unsigned int engine, uint32_t size,
 	  const struct pl_result *r)
 {
-	const char *en = engine == PERF_ENG_CDEV ? "cdev" : "imb";
+	const char *en = engine == PERF_ENG_CDEV ? (e->o->nic_csum ? "cdevN" : "cdev")
+						 : (e->o->nic_csum ? "imbN" : "imb");
 	uint64_t tsc = r->m.last - r->m.first;
 	double pk = r->m.pkts ? (double)r->m.pkts : 1;
 	double mpps = result_mpps(e, r);
@@ -1025,6 +1028,7 @@ env_init(struct pl_env *e, const struct perf_pipeline_opts *o)
 	int rc;
 
 	e->o = o;
+	e->rx_ol_flags = o->nic_csum ? RTE_MBUF_F_RX_IP_CKSUM_GOOD | RTE_MBUF_F_RX_L4_CKSUM_GOOD : 0;
 	e->hz = (double)rte_get_tsc_hz();
 	e->worker_lcore = rte_get_next_lcore(-1, 1, 0);
 	if (e->worker_lcore >= RTE_MAX_LCORE)
