@@ -249,6 +249,25 @@ cls_split(struct agw_worker *w, struct rte_mbuf *m, void **objs, uint16_t *nexts
 	return n;
 }
 
+/*
+ * The frame's first CLS_PREFETCH_LINES cache lines, a few packets ahead:
+ * headers, the NGAP IEs and the NAS header all sit there for ordinary NAS,
+ * and the frame usually arrives cold (DMA, or another core's cache).
+ */
+#define CLS_PREFETCH_AHEAD 4
+#define CLS_PREFETCH_LINES 4
+
+static inline void
+cls_prefetch(const struct rte_mbuf *m)
+{
+	const uint8_t *p = rte_pktmbuf_mtod(m, const uint8_t *);
+	unsigned int n = RTE_MIN((unsigned int)rte_pktmbuf_data_len(m),
+				 (unsigned int)(CLS_PREFETCH_LINES * RTE_CACHE_LINE_SIZE));
+
+	for (unsigned int off = 0; off < n; off += RTE_CACHE_LINE_SIZE)
+		rte_prefetch0(p + off);
+}
+
 /* Frames out, in order; bundles become several (see cls_split). */
 #define CLS_OUT_MAX (2 * RTE_GRAPH_BURST_SIZE)
 
@@ -263,8 +282,8 @@ agw_classify_process(struct rte_graph *graph, struct rte_node *node, void **objs
 	uint16_t i;
 
 	for (i = 0; i < nb_objs; i++) {
-		if (i + 4 < nb_objs)
-			rte_prefetch0(rte_pktmbuf_mtod((struct rte_mbuf *)objs[i + 4], void *));
+		if (i + CLS_PREFETCH_AHEAD < nb_objs)
+			cls_prefetch(objs[i + CLS_PREFETCH_AHEAD]);
 		if (n + CLS_SPLIT_MAX + 1 > CLS_OUT_MAX) {
 			rte_node_enqueue_next(graph, node, nexts, out, (uint16_t)n);
 			n = 0;
