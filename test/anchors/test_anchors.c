@@ -193,7 +193,7 @@ ue_reg_request_suci(struct sim_ue *u, uint8_t *buf, size_t cap)
 {
 	struct agw_sidf_ue in = {.scheme = AGW_SIDF_SCHEME_NULL, .supi_type = AGW_SIDF_SUPI_IMSI,
 				 .mcc = MCC, .mnc = MNC, .rid = "0", .msin = u->msin};
-	uint8_t ie[AGW_SIDF_IE_MAX];
+	uint8_t ie[AGW_SIDF_IE_MAX], svc;
 	struct agw_nas_body b;
 	long n = agw_sidf_conceal(&in, ie, sizeof(ie), NULL);
 
@@ -203,11 +203,9 @@ ue_reg_request_suci(struct sim_ue *u, uint8_t *buf, size_t cap)
 	agw_nas_set_half(&b, AGW_NAS5G_F_NGKSI, 7);
 	agw_nas_set(&b, AGW_NAS5G_F_MOBILE_ID, ie, (uint16_t)n);
 	agw_nas_set(&b, AGW_NAS5G_F_UE_SEC_CAP, u->cap, 2);
-	if (ue_svc_cap >= 0) {
-		uint8_t svc = (uint8_t)ue_svc_cap;
-
+	svc = (uint8_t)ue_svc_cap; /* agw_nas_set() keeps a pointer: lives until the encode */
+	if (ue_svc_cap >= 0)
 		agw_nas_set(&b, AGW_NAS5G_F_UE_SEC_SVC_CAP, &svc, 1);
-	}
 	return ue_plain(AGW_NAS5G_MT_REGISTRATION_REQUEST, &b, buf, cap);
 }
 

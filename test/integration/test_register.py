@@ -228,6 +228,18 @@ def sqn_by_supi(text):
     return out
 
 
+def wait_sqn_moved(store, k, timeout=30):
+    """Until k subscribers have had an SQN block reserved (the store is
+    read concurrently, as LMDB allows)."""
+    t0 = time.time()
+    while time.time() - t0 < timeout:
+        out = subprocess.run([SUB, "--db", store, "list"], capture_output=True,
+                             text=True).stdout
+        if sum(1 for l in out.splitlines() if "sqn=" in l and "sqn=000000000000" not in l) >= k:
+            return
+        time.sleep(0.02)
+
+
 def case_restart(workdir, n=400):
     """kill -9 anchorgw during registrations, restart it on the same store:
     every subscriber is still there, every UE registers, and no UE is given
@@ -238,7 +250,7 @@ def case_restart(workdir, n=400):
     sim = subprocess.Popen([GEN, "register", "--iface", iface, "--ues", str(n),
                             "--window", "8", "--timeout-ms", "3000"],
                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    time.sleep(0.15)
+    wait_sqn_moved(store, 20)  # some, not all, UEs got a vector: kill now
     gw.kill9()
     first = sqn_by_supi(sim.communicate(timeout=60)[0])
     gw2 = Gateway(workdir, store, iface)
