@@ -162,7 +162,7 @@ run_ours() { # engine contexts nia-list nea-modes sizes csv-out [extra options]
 		--sizes "$5" --frames "$frames" --cpus "$cpus" --repeat "$repeat" \
 		"${hugeopt[@]}" ${7:-} >"$tmp/p.out" 2>"$tmp/p.err"
 	local rc=$?
-	grep -E '^(imb|cdev),' "$tmp/p.out" >>"$6"
+	grep -E '^(imbN?|cdevN?),' "$tmp/p.out" >>"$6"
 	grep '^# install' "$tmp/p.out" >>"$tmp/install.txt"
 	[ -s "$tmp/hdr.txt" ] || grep -E '^# (IPsec-MB|test-anchor-perf)' "$tmp/p.out" >"$tmp/hdr.txt"
 	grep '^#   FAIL' "$tmp/p.out" >>"$tmp/notes"
