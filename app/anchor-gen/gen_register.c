@@ -2,19 +2,14 @@
  * Copyright (c) 2026 anchorgw authors
  */
 /*
- * anchor-gen subscribers: the CSV `anchor-subscriber import` reads, with
- * the K/OPc the simulated UEs derive (reg_ue.h), mode 0600.
- *
  * anchor-gen register: N UEs register through anchorgw over an AF_PACKET
  * socket on its net_tap interface, up to W at a time. Each UE computes its
  * side on its own and checks every answer; faults are injected on request
- * (wrong RES*, synch failure, MAC failure, unknown SUPI) and each UE must
- * end the way its fault predicts. Prints one line per UE and a summary of
- * name=value lines; exit 0 when every UE ended as predicted, else 1.
- *
- * Both commands place the unknown UEs the same way (fault_of()), so give
- * them the same --ues/--first/--unknown (and --seed): unknown UEs are left
- * out of the CSV.
+ * (wrong RES*, synch failure, MAC failure, unknown SUPI, forged Security
+ * mode complete, mandatory security service) and each UE must end the way
+ * its fault predicts. Prints one line per UE and a summary of name=value
+ * lines; exit 0 when every UE ended as predicted, else 1. Options and fault
+ * placement: gen_reg_opts.c (shared with `anchor-gen subscribers`).
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -30,350 +25,13 @@
 
 #include "agw_util.h"
 #include "gen.h"
+#include "gen_reg_opts.h"
 #include "reg_gnb.h"
 #include "reg_link.h"
 #include "reg_ue.h"
 
 #define REG_NAS_MAX AGW_REGUE_NAS_MAX
 #define REG_POLL_MS 10
-#define REG_MAX_UES 10000000u
-
-struct reg_opts {
-	unsigned int ues, first, window, timeout_ms;
-	unsigned int n_fault[AGW_REGUE_F_MAX]; /* per fault kind; [0] unused */
-	uint64_t seed;
-	uint8_t nia_mask, nea_mask, mix, quiet;
-	char mcc[4], mnc[4];
-	const char *iface, *out;
-	const char *mm_ssi; /* subscribers: mm_ssi column for every line, or NULL */
-	struct agw_reggnb_conf net;
-};
-
-/* ---------------------------------------------------------------------- */
-/* Options                                                                 */
-
-static void
-opts_default(struct reg_opts *o)
-{
-	memset(o, 0, sizeof(*o));
-	o->window = 64;
-	o->timeout_ms = 10000;
-	o->seed = 1;
-	o->nia_mask = 0x0e; /* NIA1..3 */
-	o->nea_mask = 0x0f; /* NEA0..3 */
-	strcpy(o->mcc, "001");
-	strcpy(o->mnc, "01");
-	agw_reggnb_conf_default(&o->net);
-}
-
-/* "1,2,3" or "123": algorithms lo..hi -> bit mask. */
-static int
-parse_algs(const char *s, unsigned int lo, unsigned int hi, uint8_t *mask)
-{
-	uint8_t m = 0;
-
-	for (; *s != '\0'; s++) {
-		if (*s >= (char)('0' + lo) && *s <= (char)('0' + hi))
-			m |= (uint8_t)(1u << (*s - '0'));
-		else if (*s != ',')
-			return -EINVAL;
-	}
-	*mask = m;
-	return m != 0 ? 0 : -EINVAL;
-}
-
-static int
-parse_uint(const char *s, unsigned int max, unsigned int *v)
-{
-	char *end;
-	unsigned long x;
-
-	errno = 0;
-	x = strtoul(s, &end, 0);
-	if (errno != 0 || *s == '\0' || *end != '\0' || x > max)
-		return -EINVAL;
-	*v = (unsigned int)x;
-	return 0;
-}
-
-static int
-parse_digits(const char *s, size_t min, size_t max, char *out)
-{
-	size_t n = strlen(s);
-
-	if (n < min || n > max || strspn(s, "0123456789") != n)
-		return -EINVAL;
-	memcpy(out, s, n + 1);
-	return 0;
-}
-
-static int
-parse_ip(const char *s, uint8_t ip[4])
-{
-	struct in_addr a;
-
-	if (inet_pton(AF_INET, s, &a) != 1)
-		return -EINVAL;
-	memcpy(ip, &a, 4);
-	return 0;
-}
-
-static int
-parse_seed(const char *s, uint64_t *v)
-{
-	char *end;
-
-	errno = 0;
-	*v = strtoull(s, &end, 0);
-	return errno != 0 || *s == '\0' || *end != '\0' ? -EINVAL : 0;
-}
-
-/* Options that are not counts. */
-static int
-parse_text(struct reg_opts *o, int c, const char *v)
-{
-	switch (c) {
-	case 'S':
-		return parse_seed(v, &o->seed);
-	case 'i':
-		return parse_algs(v, 1, 3, &o->nia_mask);
-	case 'e':
-		return parse_algs(v, 0, 3, &o->nea_mask);
-	case 'c':
-		return parse_digits(v, 3, 3, o->mcc);
-	case 'n':
-		return parse_digits(v, 2, 3, o->mnc);
-	case 'g':
-		return parse_ip(v, o->net.gw_ip);
-	case 'G':
-		return parse_ip(v, o->net.gnb_ip);
-	case 'I':
-		o->iface = v;
-		return 0;
-	case 'o':
-		o->out = v;
-		return 0;
-	case 'H':
-		o->mm_ssi = v;
-		return 0;
-	default:
-		return -EINVAL;
-	}
-}
-
-static int
-parse_one(struct reg_opts *o, int c, const char *v)
-{
-	const struct {
-		int c;
-		unsigned int *dst, max;
-	} num[] = {
-		{'u', &o->ues, REG_MAX_UES},
-		{'F', &o->first, UINT32_MAX - REG_MAX_UES - 1},
-		{'w', &o->window, 65536},
-		{'t', &o->timeout_ms, 3600000},
-		{'R', &o->n_fault[AGW_REGUE_F_WRONG_RES], REG_MAX_UES},
-		{'Y', &o->n_fault[AGW_REGUE_F_SYNC_FAIL], REG_MAX_UES},
-		{'M', &o->n_fault[AGW_REGUE_F_MAC_FAIL], REG_MAX_UES},
-		{'U', &o->n_fault[AGW_REGUE_F_UNKNOWN], REG_MAX_UES},
-		{'K', &o->n_fault[AGW_REGUE_F_SMC_FORGED], REG_MAX_UES},
-		{'J', &o->n_fault[AGW_REGUE_F_SSI_REJECT], REG_MAX_UES},
-	};
-
-	for (size_t k = 0; k < sizeof(num) / sizeof(num[0]); k++)
-		if (num[k].c == c)
-			return parse_uint(v, num[k].max, num[k].dst);
-	if (c == 'x' || c == 'q') {
-		*(c == 'x' ? &o->mix : &o->quiet) = 1;
-		return 0;
-	}
-	return parse_text(o, c, v);
-}
-
-static unsigned int
-faults_total(const struct reg_opts *o)
-{
-	unsigned int n = 0;
-
-	for (unsigned int k = 1; k < AGW_REGUE_F_MAX; k++)
-		n += o->n_fault[k];
-	return n;
-}
-
-static int
-parse_opts(struct reg_opts *o, int argc, char **argv)
-{
-	static const struct option lo[] = {
-		{"ues", 1, NULL, 'u'},	      {"first", 1, NULL, 'F'},
-		{"seed", 1, NULL, 'S'},	      {"window", 1, NULL, 'w'},
-		{"timeout-ms", 1, NULL, 't'}, {"wrong-res", 1, NULL, 'R'},
-		{"sync-fail", 1, NULL, 'Y'},  {"mac-fail", 1, NULL, 'M'},
-		{"unknown", 1, NULL, 'U'},    {"nia", 1, NULL, 'i'},
-		{"nea", 1, NULL, 'e'},	      {"mix", 0, NULL, 'x'},
-		{"quiet", 0, NULL, 'q'},      {"mcc", 1, NULL, 'c'},
-		{"mnc", 1, NULL, 'n'},	      {"gw-ip", 1, NULL, 'g'},
-		{"gnb-ip", 1, NULL, 'G'},     {"iface", 1, NULL, 'I'},
-		{"out", 1, NULL, 'o'},	      {"smc-forge", 1, NULL, 'K'},
-		{"ssi-reject", 1, NULL, 'J'}, {"mm-ssi", 1, NULL, 'H'},
-		{NULL, 0, NULL, 0}};
-	int c;
-
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "", lo, NULL)) != -1)
-		if (parse_one(o, c, optarg) != 0)
-			return -EINVAL;
-	if (optind != argc || o->ues == 0 || o->window == 0 || faults_total(o) > o->ues)
-		return -EINVAL;
-	return 0;
-}
-
-/* Of @p f marks spread over @p n positions (floor(j * n / f), j < f): the
- * j of position @p i, or -1 when it holds none. */
-static int64_t
-spread(uint64_t i, uint64_t n, uint64_t f)
-{
-	uint64_t j;
-
-	if (f == 0 || n == 0)
-		return -1;
-	j = (i * f + n - 1) / n; /* ceil(i * f / n) */
-	return j < f && j * n / f == i ? (int64_t)j : -1;
-}
-
-/*
- * Fault of UE @p i (0-based within the run). The unknown UEs are spread
- * over all N positions, depending on N and their count only (so the CSV of
- * `subscribers --unknown K` matches whatever other faults `register` adds);
- * wrong-res, sync-fail, mac-fail and smc-forge UEs, in that order, are spread over the
- * N - K other positions.
- */
-static uint8_t
-fault_of(const struct reg_opts *o, uint32_t i)
-{
-	uint64_t n = o->ues, u = o->n_fault[AGW_REGUE_F_UNKNOWN];
-	uint64_t f = faults_total(o) - u, r;
-	int64_t j;
-
-	if (spread(i, n, u) >= 0)
-		return AGW_REGUE_F_UNKNOWN;
-	r = i - ((uint64_t)i * u + n - 1) / n; /* minus the unknown UEs before i */
-	j = spread(r, n - u, f);
-	for (unsigned int k = 1; j >= 0 && k < AGW_REGUE_F_MAX; k++) {
-		if (k == AGW_REGUE_F_UNKNOWN)
-			continue;
-		if ((uint64_t)j < o->n_fault[k])
-			return (uint8_t)k;
-		j -= o->n_fault[k];
-	}
-	return AGW_REGUE_F_NONE;
-}
-
-/* ---------------------------------------------------------------------- */
-/* anchor-gen subscribers                                                  */
-
-static void
-mask_digits(uint8_t mask, char out[9])
-{
-	unsigned int n = 0;
-
-	for (unsigned int a = 0; a < 8; a++)
-		if (mask & (1u << a))
-			out[n++] = (char)('0' + a);
-	out[n] = '\0';
-}
-
-static FILE *
-csv_open(const char *path)
-{
-	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	FILE *f;
-
-	if (fd < 0)
-		return NULL;
-	if (fchmod(fd, 0600) != 0 || (f = fdopen(fd, "w")) == NULL) {
-		close(fd);
-		return NULL;
-	}
-	return f;
-}
-
-/* One CSV line; K/OPc exist in memory only for it. */
-static int
-csv_line(FILE *f, const struct agw_regue_conf *uc, uint32_t index, const char *nia, const char *nea,
-	 const char *mm_ssi)
-{
-	char supi[32], kh[33], oh[33];
-	uint8_t k[16], opc[16];
-	int rc = agw_regue_subscriber(uc, index, supi, sizeof(supi), k, opc);
-
-	if (rc == 0 && fprintf(f, "%s,%s,%s,0,8000,%s,%s%s%s\n", supi, agw_hex_encode(k, 16, kh),
-			       agw_hex_encode(opc, 16, oh), nia, nea, mm_ssi ? "," : "",
-			       mm_ssi ? mm_ssi : "") < 0)
-		rc = -EIO;
-	agw_memzero(k, sizeof(k));
-	agw_memzero(opc, sizeof(opc));
-	agw_memzero(kh, sizeof(kh));
-	agw_memzero(oh, sizeof(oh));
-	return rc;
-}
-
-static int
-csv_write(const struct reg_opts *o, const struct agw_regue_conf *uc, FILE *f, unsigned int *n)
-{
-	char nia[9], nea[9];
-
-	mask_digits(o->nia_mask, nia);
-	mask_digits(o->nea_mask, nea);
-	fprintf(f,
-		"supi,k,opc,sqn,amf,nia,nea%s\n# anchor-gen subscribers ues=%u first=%u "
-		"seed=%" PRIu64 " unknown=%u (left out)\n",
-		o->mm_ssi ? ",mm_ssi" : "", o->ues, o->first, o->seed,
-		o->n_fault[AGW_REGUE_F_UNKNOWN]);
-	*n = 0;
-	for (uint32_t i = 0; i < o->ues; i++) {
-		if (fault_of(o, i) == AGW_REGUE_F_UNKNOWN)
-			continue;
-		if (csv_line(f, uc, o->first + i, nia, nea, o->mm_ssi) != 0)
-			return -EIO;
-		(*n)++;
-	}
-	return 0;
-}
-
-int
-gen_subscribers_main(int argc, char **argv)
-{
-	struct reg_opts o;
-	struct agw_regue_conf uc;
-	unsigned int n = 0;
-	FILE *f;
-	int rc;
-
-	opts_default(&o);
-	if (parse_opts(&o, argc, argv) != 0 || o.out == NULL ||
-	    agw_regue_conf_init(&uc, NULL, o.seed, o.mcc, o.mnc, o.nia_mask, o.nea_mask, 0) != 0) {
-		fprintf(stderr,
-			"usage: anchor-gen subscribers --ues N --out FILE.csv [--first I]"
-			" [--seed S] [--nia 123] [--nea 0123] [--mcc 001] [--mnc 01]\n"
-			"  [--unknown K] (as given to `register`: those UEs are left out)\n"
-			"  [--mm-ssi RULES] (seed 000 MM identifier of every subscriber written,\n"
-			"   anchor-subscriber syntax, e.g. dh:nf:m; pair with register --ssi-reject)\n");
-		return 2;
-	}
-	f = csv_open(o.out);
-	if (f == NULL) {
-		fprintf(stderr, "anchor-gen: %s: %s\n", o.out, strerror(errno));
-		return 1;
-	}
-	rc = csv_write(&o, &uc, f, &n);
-	if (fclose(f) != 0 || rc != 0) {
-		fprintf(stderr, "anchor-gen: %s: write failed\n", o.out);
-		return 1;
-	}
-	printf("subscribers=%u\nleft_out_unknown=%u\nfile=%s\n", n, o.n_fault[AGW_REGUE_F_UNKNOWN],
-	       o.out);
-	return 0;
-}
 
 /* ---------------------------------------------------------------------- */
 /* anchor-gen register: run state                                          */
@@ -564,7 +222,7 @@ start_one(struct reg_run *r)
 		sl->ue.index = r->o.first + i;
 		agw_regue_abort(&sl->ue, AGW_REGUE_R_CRYPTO);
 	} else {
-		sl->ue.fault = fault_of(&r->o, i);
+		sl->ue.fault = reg_fault_of(&r->o, i);
 		if (agw_regue_start(&sl->ue, nas, sizeof(nas), &len) == 0)
 			send_ul(r, &sl->ue, nas, len);
 	}
@@ -771,8 +429,8 @@ gen_register_main(int argc, char **argv)
 	if (r == NULL)
 		return 1;
 	r->link.fd = -1;
-	opts_default(&r->o);
-	if (parse_opts(&r->o, argc, argv) != 0 || r->o.iface == NULL) {
+	reg_opts_default(&r->o);
+	if (reg_opts_parse(&r->o, argc, argv) != 0 || r->o.iface == NULL) {
 		register_usage();
 		free(r);
 		return 2;
