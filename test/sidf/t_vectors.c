@@ -121,6 +121,47 @@ test_c4_hn_pub_forms(void)
 	AGW_ASSERT_MEM_EQ(o1, o2, (size_t)n1);
 }
 
+/* The SIDF decompresses a profile B point itself (BN square root): on 64
+ * random HN keys, both y parities, the compressed form must give the same
+ * output as the uncompressed one (decoded by OpenSSL). */
+static void
+test_p256_decompress_random(void)
+{
+	static const uint8_t in[5] = {0x21, 0x43, 0x65, 0x87, 0xf9};
+	uint8_t u[65], c[33], o1[64], o2[64];
+	unsigned int i, seen[2] = {0, 0};
+	EVP_PKEY *k;
+	size_t n;
+	long n1, n2;
+
+	for (i = 0; i < 64; i++) {
+		k = EVP_PKEY_Q_keygen(NULL, NULL, "EC", "P-256");
+		n = 0;
+		CU_ASSERT_FATAL(k != NULL && EVP_PKEY_get_octet_string_param(
+						     k, "encoded-pub-key", u, sizeof(u), &n) == 1);
+		EVP_PKEY_free(k);
+		CU_ASSERT_EQUAL_FATAL(n, 65);
+		c[0] = (uint8_t)(0x02 | (u[64] & 1));
+		memcpy(c + 1, u + 1, 32);
+		seen[u[64] & 1]++;
+		n1 = agw_sidf_ecies_encrypt(AGW_SIDF_PROFILE_B, u, 65,
+					    agw_tv_suci[2].eph_private_key, 32, in, sizeof(in), o1,
+					    sizeof(o1), NULL);
+		n2 = agw_sidf_ecies_encrypt(AGW_SIDF_PROFILE_B, c, 33,
+					    agw_tv_suci[2].eph_private_key, 32, in, sizeof(in), o2,
+					    sizeof(o2), NULL);
+		CU_ASSERT(n1 > 0 && n1 == n2);
+		AGW_ASSERT_MEM_EQ(o1, o2, (size_t)n1);
+		c[0] ^= 1; /* the other root, -Q: Z = x(dQ) = x(-dQ), same output */
+		n2 = agw_sidf_ecies_encrypt(AGW_SIDF_PROFILE_B, c, 33,
+					    agw_tv_suci[2].eph_private_key, 32, in, sizeof(in), o2,
+					    sizeof(o2), NULL);
+		CU_ASSERT(n2 == n1);
+		AGW_ASSERT_MEM_EQ(o1 + 33, o2 + 33, (size_t)n1 - 33);
+	}
+	CU_ASSERT(seen[0] > 0 && seen[1] > 0);
+}
+
 /* Home network side: the key set's public key, then the decryption. */
 static void
 test_c4_decrypt(void)
@@ -395,6 +436,7 @@ test_ctr32_wrap(void)
 CU_TestInfo sidf_vector_tests[] = {
 	{"C.4 ECIES encryption: every intermediate value", test_c4_encrypt},
 	{"C.4.4 HN public key compressed = uncompressed", test_c4_hn_pub_forms},
+	{"P-256 decompression, 64 random keys, both parities", test_p256_decompress_random},
 	{"C.4 ECIES decryption: every intermediate value", test_c4_decrypt},
 	{"C.4 SUCI IE conceal and deconceal (IMSI, NAI)", test_c4_suci},
 	{"C.4.2 null scheme", test_c4_null_scheme},
