@@ -186,8 +186,9 @@ test_crc32c_vectors(void)
 
 /*
  * Internal switch of lib/proto/sctp.c, not in agw_net.h: 0 selects the
- * portable CRC32c, 1 the three-way crc32/PCLMULQDQ one when the CPU has it
- * (the default). Returns 1 when the three-way path is in use.
+ * portable CRC32c, 1 the three-way crc32/PCLMULQDQ one, 2 also the
+ * VPCLMULQDQ folding one for long buffers (the default), each when the CPU
+ * has it. Returns the level in use, at most the one asked for.
  */
 int agw_crc32c_use_fast(int on);
 
@@ -273,23 +274,33 @@ crc_check_all(void)
 	return bad;
 }
 
-/* The path chosen at start-up (three-way when the CPU has SSE4.2 and PCLMULQDQ). */
+/* Every fast path the CPU has, then the start-up choice again. */
 static void
 test_crc32c_vs_reference(void)
 {
-	int fast = agw_crc32c_use_fast(1);
+	static const char *const name[] = {"portable", "three-way crc32/PCLMULQDQ",
+					   "VPCLMULQDQ folding"};
+	int best = agw_crc32c_use_fast(2);
 
-	CU_ASSERT_EQUAL(crc_check_all(), 0);
-	printf("\n    three-way crc32/PCLMULQDQ path %s ", fast ? "used" : "not available");
+	for (int level = 1; level <= 2; level++) {
+		if (agw_crc32c_use_fast(level) != level)
+			continue;
+		CU_ASSERT_EQUAL(crc_check_all(), 0);
+		printf("\n    %s path checked ", name[level]);
+	}
+	CU_ASSERT_EQUAL(agw_crc32c_use_fast(2), best);
+	printf("\n    start-up choice: %s ", name[best]);
 }
 
 /* The portable path, forced. */
 static void
 test_crc32c_portable_vs_reference(void)
 {
+	int best = agw_crc32c_use_fast(2);
+
 	CU_ASSERT_EQUAL(agw_crc32c_use_fast(0), 0);
 	CU_ASSERT_EQUAL(crc_check_all(), 0);
-	(void)agw_crc32c_use_fast(1);
+	CU_ASSERT_EQUAL(agw_crc32c_use_fast(2), best);
 }
 
 /* ------------------------------------------------------------------ */
