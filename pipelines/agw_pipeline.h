@@ -115,7 +115,8 @@ struct agw_pkt_meta {
 	uint8_t nas_msg_type;    /**< plain 5GMM message type (after deciphering) */
 	uint8_t deciphered;      /**< 1: the NAS message was ciphered/deciphered in place */
 	uint8_t dl;              /**< 1: downlink (came from the core port) */
-	uint8_t rsvd;
+	uint8_t inject_protect;  /**< set by the control lcore on an injected frame:
+				      1 = its NAS needs protecting (DL path), 0 = as is */
 	struct agw_ue_ctx *ctx;  /**< context found by agw_nas_sec */
 	uint8_t saved[AGW_NIA2_PREFIX_LEN]; /**< octets the NIA2 prefix overwrote */
 };

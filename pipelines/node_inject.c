@@ -5,16 +5,18 @@
  * agw_inject: source node for frames the control lcore originates (N2
  * DownlinkNASTransport carrying the anchors' NAS: Authentication request,
  * Security mode command, Registration accept/reject, ...). The control lcore
- * builds each frame whole (NAS already protected by the anchors, SCTP CRC
- * set) and enqueues it on the worker's inject ring; this node marks it
- * downlink and hands it to agw_tx, so the worker's RAN queue stays the only
- * writer of that queue.
+ * builds each frame whole (SCTP CRC set) and enqueues it on the worker's
+ * inject ring. A frame whose NAS the anchors protected goes to agw_tx as it
+ * is; one whose NAS carries a placeholder security header (the UE's context
+ * is in the fast path, whose DL NAS COUNT it must use: inject_protect set)
+ * enters the downlink path at agw_classify as if the core had sent it. The
+ * worker's RAN queue stays the only writer of that queue.
  */
 #include <rte_ring.h>
 
 #include "node_priv.h"
 
-enum { AGW_INJECT_NEXT_TX = 0, AGW_INJECT_NB_NEXT };
+enum { AGW_INJECT_NEXT_TX = 0, AGW_INJECT_NEXT_CLASSIFY, AGW_INJECT_NB_NEXT };
 
 static uint16_t
 agw_inject_process(struct rte_graph *graph, struct rte_node *node, void **objs, uint16_t nb_objs)
@@ -31,15 +33,20 @@ agw_inject_process(struct rte_graph *graph, struct rte_node *node, void **objs, 
 	if (n == 0)
 		return 0;
 	for (i = 0; i < n; i++) {
-		struct agw_pkt_meta *pm = agw_pkt_meta(node->objs[i]);
+		struct rte_mbuf *m = node->objs[i];
+		struct agw_pkt_meta *pm = agw_pkt_meta(m);
 
+		if (pm->inject_protect) { /* agw_classify sets the metadata */
+			m->port = w->core_tx.port_id;
+			rte_node_enqueue_x1(graph, node, AGW_INJECT_NEXT_CLASSIFY, m);
+			continue;
+		}
 		memset(pm, 0, sizeof(*pm));
 		pm->dl = 1;
 		pm->action = AGW_ACT_FORWARD;
+		rte_node_enqueue_x1(graph, node, AGW_INJECT_NEXT_TX, m);
 	}
 	w->stats.injected += n;
-	node->idx = (uint16_t)n;
-	rte_node_next_stream_move(graph, node, AGW_INJECT_NEXT_TX);
 	return (uint16_t)n;
 }
 
@@ -49,7 +56,8 @@ static struct rte_node_register agw_inject_node = {
 	.flags = RTE_NODE_SOURCE_F,
 	.name = "agw_inject",
 	.nb_edges = AGW_INJECT_NB_NEXT,
-	.next_nodes = {[AGW_INJECT_NEXT_TX] = "agw_tx"},
+	.next_nodes = {[AGW_INJECT_NEXT_TX] = "agw_tx",
+		       [AGW_INJECT_NEXT_CLASSIFY] = "agw_classify"},
 };
 
 RTE_NODE_REGISTER(agw_inject_node);

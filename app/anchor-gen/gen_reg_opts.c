@@ -140,6 +140,7 @@ parse_one(struct reg_opts *o, int c, const char *v)
 		{'U', &o->n_fault[AGW_REGUE_F_UNKNOWN], REG_MAX_UES},
 		{'K', &o->n_fault[AGW_REGUE_F_SMC_FORGED], REG_MAX_UES},
 		{'J', &o->n_fault[AGW_REGUE_F_SSI_REJECT], REG_MAX_UES},
+		{'L', &o->n_fault[AGW_REGUE_F_ACCEPT_LOST], REG_MAX_UES},
 	};
 
 	for (size_t k = 0; k < sizeof(num) / sizeof(num[0]); k++)
@@ -177,6 +178,7 @@ reg_opts_parse(struct reg_opts *o, int argc, char **argv)
 		{"gnb-ip", 1, NULL, 'G'},     {"iface", 1, NULL, 'I'},
 		{"out", 1, NULL, 'o'},	      {"smc-forge", 1, NULL, 'K'},
 		{"ssi-reject", 1, NULL, 'J'}, {"mm-ssi", 1, NULL, 'H'},
+		{"accept-lost", 1, NULL, 'L'},
 		{NULL, 0, NULL, 0}};
 	int c;
 

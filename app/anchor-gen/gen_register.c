@@ -416,7 +416,7 @@ register_usage(void)
 	fprintf(stderr,
 		"usage: anchor-gen register --iface IFNAME --ues N [--first I] [--seed S]\n"
 		"  [--window W (64)] [--timeout-ms T (10000)] [--wrong-res K] [--sync-fail K]\n"
-		"  [--mac-fail K] [--smc-forge K] [--ssi-reject K] [--unknown K] [--nia 1,2,3] [--nea 0,1,2,3] [--mix]\n"
+		"  [--mac-fail K] [--smc-forge K] [--accept-lost K] [--ssi-reject K] [--unknown K] [--nia 1,2,3] [--nea 0,1,2,3] [--mix]\n"
 		"  [--mcc 001] [--mnc 01] [--gw-ip 10.10.0.2] [--gnb-ip 10.10.0.1] [--quiet]\n");
 }
 

@@ -45,7 +45,7 @@ agw_regue_fault_name(unsigned int fault)
 {
 	static const char *const names[AGW_REGUE_F_MAX] = {"none", "wrong_res", "sync_fail",
 							   "mac_fail", "unknown", "smc_forged",
-							   "ssi_reject"};
+							   "ssi_reject", "accept_lost"};
 
 	return fault < AGW_REGUE_F_MAX ? names[fault] : "?";
 }
@@ -221,6 +221,8 @@ agw_regue_as_expected(const struct agw_regue *ue, uint8_t unknown_cause)
 		return ue->state == AGW_REGUE_ST_REJECTED && ue->cause == unknown_cause;
 	case AGW_REGUE_F_SMC_FORGED:
 		return ue->state == AGW_REGUE_ST_REGISTERED && ue->sent_forged_smc;
+	case AGW_REGUE_F_ACCEPT_LOST:
+		return ue->state == AGW_REGUE_ST_REGISTERED && ue->lost_accept;
 	case AGW_REGUE_F_SSI_REJECT: /* under the new context: after the SMC */
 		return ue->state == AGW_REGUE_ST_REJECTED && ue->cause == 23 && ue->has_ctx;
 	default:
@@ -641,6 +643,10 @@ on_accept(struct agw_regue *ue, const struct agw_nas_body *b, uint8_t *ul, size_
 		return fail(ue, AGW_REGUE_R_NO_GUTI);
 	memcpy(ue->guti, g->v, g->len);
 	ue->guti_len = (uint8_t)g->len;
+	if (ue->fault == AGW_REGUE_F_ACCEPT_LOST && !ue->lost_accept) {
+		ue->lost_accept = 1; /* as if the radio lost it: no answer */
+		return 0;
+	}
 	body_init(&rc, AGW_NAS5G_MT_REGISTRATION_COMPLETE);
 	ue->state = AGW_REGUE_ST_REGISTERED;
 	return ul_out(ue,

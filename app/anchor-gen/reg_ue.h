@@ -43,6 +43,8 @@ enum agw_regue_fault {
 	AGW_REGUE_F_SSI_REJECT, /**< subscriber with a mandatory MM security service
 				     (seed 000) the network cannot run: protected
 				     Registration reject #23 after the SMC */
+	AGW_REGUE_F_ACCEPT_LOST, /**< the first Registration accept is ignored (lost):
+				      the network retransmits it, then success */
 	AGW_REGUE_F_MAX
 };
 
@@ -138,6 +140,7 @@ struct agw_regue {
 	uint8_t resynced;	    /**< succeeded after a synch failure */
 	uint8_t kamf_derived;	    /**< K_AMF derived */
 	uint8_t sent_forged_smc;    /**< a Security mode complete with a bad MAC sent */
+	uint8_t lost_accept;	    /**< a Registration accept was ignored (fault) */
 	uint8_t cap[2];		    /**< UE security capability sent (EA, IA octets) */
 	uint8_t ngksi;		    /**< ngKSI of the Authentication request */
 	uint8_t nia, nea;	    /**< selected by the network (SMC) */

@@ -123,7 +123,8 @@ gw_anchors_apply(struct gw *gw)
 		if (agw_ctx_install(gw->ctx, gw->ctl_eng, &o->install[i], NULL) != 0)
 			gw->an.ctx_install_failed++;
 	for (i = 0; i < o->n_dl; i++)
-		(void)gw_n2_send_nas(&gw->an.n2, &o->dl[i].ue, o->dl[i].nas, o->dl[i].len);
+		(void)gw_n2_send_nas(&gw->an.n2, &o->dl[i].ue, o->dl[i].nas, o->dl[i].len,
+				     o->dl[i].fastpath);
 	for (i = 0; i < o->n_delete; i++)
 		(void)agw_ctx_delete(gw->ctx, &o->del[i], NULL);
 	for (i = 0; i < o->n_ev; i++)

@@ -239,7 +239,7 @@ n2_out(struct gw_n2 *n2, struct rte_mbuf *m, uint16_t ring)
 
 int
 gw_n2_send_nas(struct gw_n2 *n2, const struct agw_ctx_ue_key *key, const uint8_t *nas,
-	       size_t len)
+	       size_t len, int protect)
 {
 	int32_t pos = rte_hash_lookup(n2->ue_h, key);
 	struct gw_n2_assoc *a;
@@ -267,6 +267,7 @@ gw_n2_send_nas(struct gw_n2 *n2, const struct agw_ctx_ue_key *key, const uint8_t
 	}
 	m->data_len = (uint16_t)n;
 	m->pkt_len = (uint32_t)n;
+	agw_pkt_meta(m)->inject_protect = (uint8_t)(protect != 0);
 	/* one association, one worker: its frames stay in order */
 	return n2_out(n2, m, (uint16_t)(a->assoc_id % n2->nb_inject));
 }

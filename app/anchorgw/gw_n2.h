@@ -118,12 +118,14 @@ void gw_n2_ue_forget(struct gw_n2 *n2, const struct agw_ctx_ue_key *key);
 
 /**
  * Send a NAS PDU to the UE in a DownlinkNASTransport on its association.
+ * @p protect 1: the NAS has a placeholder security header for the worker's
+ * downlink path to fill (the context's DL NAS COUNT); 0: sent as it is.
  *
  * @return 0, -ENOENT (unknown UE), -ENOMEM, -ENOBUFS (inject ring full),
  *   -EINVAL (encoding).
  */
 int gw_n2_send_nas(struct gw_n2 *n2, const struct agw_ctx_ue_key *key, const uint8_t *nas,
-		   size_t len);
+		   size_t len, int protect);
 
 /**
  * From now on hold the frames gw_n2_send_nas() builds (group commit: they

@@ -162,6 +162,12 @@ struct agw_anchors_dl {
 	agw_anchors_ue_ref ue;		    /**< destination */
 	uint8_t msg_type;		    /**< 5GMM message type (inner) */
 	uint8_t sht;			    /**< security header type used */
+	/**
+	 * 1: @c nas is a placeholder security header (MAC and SQN zero) and
+	 * the plain message: the UE's context is in the fast path, whose
+	 * downlink path must protect it with the context's DL NAS COUNT.
+	 */
+	uint8_t fastpath;
 	uint16_t len;			    /**< octets at @c nas */
 	uint8_t nas[AGW_ANCHORS_DL_NAS_MAX]; /**< the NAS PDU, protected as needed */
 };

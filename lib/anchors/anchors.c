@@ -437,6 +437,28 @@ dl_protect(struct agw_anchors *a, struct anch_ue *ue, uint8_t sht, struct agw_an
 }
 
 /*
+ * The message as it is (@p sht 0), or, once the fast path holds the UE's
+ * context, behind a placeholder security header (SHT @p sht, MAC and SQN
+ * zero) for the worker to protect with the context's DL NAS COUNT: one
+ * owner per COUNT, so a retransmitted Registration accept and the core's
+ * downlink NAS can never share one (keystream reuse under NEA).
+ */
+static void
+dl_plain(const struct anch_ue *ue, struct agw_anchors_dl *d, uint8_t sht)
+{
+	size_t h = sht != 0 ? AGW_NAS5G_SEC_HDR_LEN : 0;
+
+	if (sht != 0) {
+		memset(d->nas, 0, h);
+		d->nas[0] = AGW_NAS5G_EPD_5GMM;
+		d->nas[1] = sht;
+		d->fastpath = 1;
+	}
+	memcpy(d->nas + h, ue->last_plain, ue->last_len);
+	d->len = (uint16_t)(ue->last_len + h);
+}
+
+/*
  * Send the message in ue->last_plain with security header type @p sht
  * (0: plain); @p guard: start the guard timer and remember it for
  * retransmission.
@@ -456,12 +478,13 @@ anch_dl_send(struct agw_anchors *a, struct anch_ue *ue, uint8_t sht, int guard,
 	d->ue = ue->key;
 	d->sht = sht;
 	d->msg_type = ue->last_plain[2];
-	if (sht == AGW_NAS5G_SHT_PLAIN) {
-		memcpy(d->nas, ue->last_plain, ue->last_len);
-		d->len = ue->last_len;
-	} else {
+	d->fastpath = 0;
+	if (sht == AGW_NAS5G_SHT_PLAIN)
+		dl_plain(ue, d, 0);
+	else if (ue->ctx_installed && sht <= AGW_NAS5G_SHT_INTEG_CIPH)
+		dl_plain(ue, d, sht); /* the fast path owns the DL COUNT now */
+	else
 		rc = dl_protect(a, ue, sht, d);
-	}
 	if (rc != 0)
 		return rc;
 	out->n_dl++;

@@ -699,6 +699,27 @@ test_guard_timer(void)
 	CU_ASSERT(d->nas[6] == 1); /* SQN = DL COUNT 1 */
 	now += 6000;
 	sim_free(&u);
+	/* Registration accept retransmitted after the context went to the fast
+	 * path: placeholder header (MAC, SQN zero) + the same plain accept, for
+	 * the worker to protect with the context's DL COUNT (one COUNT owner). */
+	sim_init(&u, 9, 1, e.s);
+	n = run_to_smc(e.a, &u, buf, sizeof(buf));
+	send_ul(e.a, &u, buf, n);
+	CU_ASSERT_FATAL(out.n_install == 1);
+	d = dl_for(&u, AGW_NAS5G_MT_REGISTRATION_ACCEPT);
+	CU_ASSERT_FATAL(d != NULL);
+	CU_ASSERT(d->fastpath == 0 && d->nas[6] == 1); /* the first: anchors, DL COUNT 1 */
+	agw_anchors_out_reset(&out);
+	agw_anchors_tick(e.a, now + 6000, &out);
+	d = dl_for(&u, AGW_NAS5G_MT_REGISTRATION_ACCEPT);
+	CU_ASSERT_FATAL(d != NULL);
+	CU_ASSERT(d->fastpath == 1 && d->sht == AGW_NAS5G_SHT_INTEG_CIPH);
+	CU_ASSERT(d->nas[0] == 0x7e && d->nas[1] == 2 && d->nas[2] == 0 && d->nas[3] == 0 &&
+		  d->nas[4] == 0 && d->nas[5] == 0 && d->nas[6] == 0);
+	CU_ASSERT(d->len > 10 && d->nas[7] == 0x7e && d->nas[8] == 0 &&
+		  d->nas[9] == AGW_NAS5G_MT_REGISTRATION_ACCEPT);
+	now += 6000;
+	sim_free(&u);
 	neg_teardown(&e);
 }
 

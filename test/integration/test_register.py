@@ -17,6 +17,7 @@ Checks, from both ends:
   * the fault cases: wrong RES* -> Authentication reject, synch failure ->
     resynchronisation then success, MAC failure reported by the UE, unknown
     SUPI -> Registration reject, forged SMC complete -> not accepted,
+    a lost Registration accept -> retransmitted, protected by the fast path,
     a mandatory security service identifier the network cannot run
     (seed 000) -> Registration reject #23;
   * kill -9 during registrations, restart on the same store: subscribers
@@ -164,29 +165,33 @@ def case_faults(workdir):
     """Wrong RES*, synch failure, MAC failure, unknown SUPI, forged
     Security mode complete."""
     k = 4
-    n = 6 * k
+    n = 7 * k
     store = provision(workdir, n, ["--unknown", str(k)])
     gw = Gateway(workdir, store, "agwneg%d" % os.getpid())
     try:
         sim, _ = simulate(gw.iface, n, ["--wrong-res", str(k), "--sync-fail", str(k),
                                         "--mac-fail", str(k), "--unknown", str(k),
-                                        "--smc-forge", str(k)])
+                                        "--smc-forge", str(k), "--accept-lost", str(k)])
     finally:
         g, text = gw.stop()
     bad = []
-    expect(bad, "sim registered (plain, resync, forged SMC complete)",
-           sim.get("registered"), 3 * k)
+    expect(bad, "sim registered (plain, resync, forged SMC complete, accept lost)",
+           sim.get("registered"), 4 * k)
     expect(bad, "sim resync_ok", sim.get("resync_ok"), k)
     # wrong RES* and the UE's MAC failure (#20) both end in Authentication reject
     expect(bad, "gw authentication_reject", g.get("authentication_reject"), 2 * k)
     expect(bad, "gw auth_hres_mismatch", g.get("auth_hres_mismatch"), k)
     expect(bad, "gw auth_resync", g.get("auth_resync"), k)
     expect(bad, "gw auth_mac_failure", g.get("auth_mac_failure"), k)
-    expect(bad, "gw registration_complete", g.get("registration_complete"), 3 * k)
+    expect(bad, "gw registration_complete", g.get("registration_complete"), 4 * k)
     # the forged Security mode complete is refused; the SMC is sent again
     expect(bad, "gw smc_complete_integrity_failure",
            g.get("smc_complete_integrity_failure"), k)
-    expect(bad, "gw guard_retransmission (SMC again)", g.get("guard_retransmission"), k)
+    expect(bad, "gw guard_retransmission (SMC, accept again)", g.get("guard_retransmission"),
+           2 * k)
+    # a retransmitted accept leaves after the context went to the fast path:
+    # the worker's downlink path protects it with the context's DL COUNT
+    expect(bad, "gw worker protected_dl (retransmitted accepts)", g.get("protected_dl"), k)
     expect(bad, "gw unknown_subscriber", g.get("unknown_subscriber"), k)
     expect(bad, "gw registration_reject (#3 illegal UE)", g.get("registration_reject"), k)
     if bad:
