@@ -25,6 +25,7 @@ Checks, from both ends:
 
 usage: test_register.py ANCHORGW ANCHOR_GEN ANCHOR_SUBSCRIBER
 """
+import glob
 import os
 import shutil
 import signal
@@ -32,6 +33,8 @@ import subprocess
 import sys
 import tempfile
 import time
+
+from test_telemetry import telemetry
 
 GW, GEN, SUB = sys.argv[1:4]
 TIMEOUT = 240
@@ -72,13 +75,22 @@ class Gateway:
     def __init__(self, workdir, store, iface):
         self.iface = iface
         self.out = open(os.path.join(workdir, "anchorgw.out"), "w+")
-        cmd = [GW, "--no-huge", "--no-pci", "--no-shconf", "--no-telemetry", "-m", "512",
-               "-l", "0,1", "--log-level=*:error", "--file-prefix",
-               "agwreg%d" % os.getpid(),
+        self.prefix = "agwreg%d" % os.getpid()
+        self.runtime = os.path.join(workdir, "run")
+        os.makedirs(self.runtime, mode=0o700, exist_ok=True)
+        cmd = [GW, "--no-huge", "--no-pci", "--no-shconf", "-m", "512",
+               "-l", "0,1", "--log-level=*:error", "--file-prefix", self.prefix,
                "--vdev", "net_tap0,iface=%s" % iface, "--vdev", "net_null0,no-rx=1",
                "--", "-f", conf(workdir, store), "--duration", str(TIMEOUT)]
-        self.p = subprocess.Popen(cmd, stdout=self.out, stderr=subprocess.STDOUT, text=True)
+        env = dict(os.environ, RUNTIME_DIRECTORY=self.runtime)  # EAL sockets there
+        self.p = subprocess.Popen(cmd, stdout=self.out, stderr=subprocess.STDOUT, text=True,
+                                  env=env)
         self.wait_ready()
+
+    def anchors(self):
+        """/anchorgw/anchors over DPDK telemetry, while it runs."""
+        socks = glob.glob(os.path.join(self.runtime, "dpdk", self.prefix, "dpdk_telemetry.v2"))
+        return telemetry(socks[0], "/anchorgw/anchors") if socks else None
 
     def wait_ready(self, timeout=30):
         """The tap interface exists from EAL init on, but frames sent before
@@ -143,9 +155,13 @@ def case_register(workdir, n=1000):
     gw = Gateway(workdir, store, "agwreg%d" % os.getpid())
     try:
         sim, _ = simulate(gw.iface, n, ["--nia", "1,2,3", "--nea", "0,1,2,3", "--mix"])
+        tel = gw.anchors() or {}
     finally:
         g, text = gw.stop()
     bad = []
+    expect(bad, "telemetry /anchorgw/anchors registration_complete",
+           tel.get("registration_complete"), n)
+    expect(bad, "telemetry /anchorgw/anchors ue_entries", tel.get("ue_entries"), n)
     expect(bad, "sim registered", sim.get("registered"), n)
     expect(bad, "sim k_amf_derived", sim.get("k_amf_derived"), n)
     expect(bad, "sim dl_mac_ok (SMC + accept)", sim.get("dl_mac_ok"), 2 * n)
