@@ -92,8 +92,7 @@ cls_set_assoc_fast(struct agw_pkt_meta *pm, const struct agw_net_sctp_one *o)
 
 /* Any frame: the full parser, which also names the error. */
 static inline uint16_t
-classify_full(struct rte_mbuf *m, struct agw_pkt_meta *pm, const uint8_t *base,
-	      unsigned int flags)
+classify_full(struct rte_mbuf *m, struct agw_pkt_meta *pm, const uint8_t *base, unsigned int flags)
 {
 	struct agw_net_frame f;
 	int rc;
@@ -217,8 +216,8 @@ cls_split(struct agw_worker *w, struct rte_mbuf *m, void **objs, uint16_t *nexts
 	struct agw_net_frame f;
 	unsigned int n = 0, i;
 
-	if (agw_net_parse_frame(base, rte_pktmbuf_data_len(m), AGW_NET_F_NO_L3_CSUM |
-				AGW_NET_F_NO_L4_CSUM, &f) != 0 ||
+	if (agw_net_parse_frame(base, rte_pktmbuf_data_len(m),
+				AGW_NET_F_NO_L3_CSUM | AGW_NET_F_NO_L4_CSUM, &f) != 0 ||
 	    cls_chunk_masks(&f, &data_mask, &ctrl_mask) > CLS_SPLIT_MAX) {
 		objs[0] = m;
 		nexts[0] = cls_drop(m, AGW_PROTO_E_UNSUPPORTED);
@@ -272,8 +271,7 @@ cls_prefetch(const struct rte_mbuf *m)
 #define CLS_OUT_MAX (2 * RTE_GRAPH_BURST_SIZE)
 
 static uint16_t
-agw_classify_process(struct rte_graph *graph, struct rte_node *node, void **objs,
-		     uint16_t nb_objs)
+agw_classify_process(struct rte_graph *graph, struct rte_node *node, void **objs, uint16_t nb_objs)
 {
 	struct agw_worker *w = agw_node_worker(node);
 	uint16_t nexts[CLS_OUT_MAX];

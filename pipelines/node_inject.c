@@ -56,8 +56,8 @@ static struct rte_node_register agw_inject_node = {
 	.flags = RTE_NODE_SOURCE_F,
 	.name = "agw_inject",
 	.nb_edges = AGW_INJECT_NB_NEXT,
-	.next_nodes = {[AGW_INJECT_NEXT_TX] = "agw_tx",
-		       [AGW_INJECT_NEXT_CLASSIFY] = "agw_classify"},
+	.next_nodes =
+		{[AGW_INJECT_NEXT_TX] = "agw_tx", [AGW_INJECT_NEXT_CLASSIFY] = "agw_classify"},
 };
 
 RTE_NODE_REGISTER(agw_inject_node);

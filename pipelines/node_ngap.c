@@ -19,19 +19,14 @@
 #include "agw_ngap.h"
 #include "node_priv.h"
 
-enum {
-	AGW_NGAP_NEXT_DROP = 0,
-	AGW_NGAP_NEXT_NAS_SEC,
-	AGW_NGAP_NEXT_TX,
-	AGW_NGAP_NB_NEXT
-};
+enum { AGW_NGAP_NEXT_DROP = 0, AGW_NGAP_NEXT_NAS_SEC, AGW_NGAP_NEXT_TX, AGW_NGAP_NB_NEXT };
 
 static inline agw_ctx_stmsi_t
 stmsi_key(const struct agw_ngap_5g_s_tmsi *s)
 {
 	return (uint64_t)s->set_id << 38 | (uint64_t)(s->pointer & 0x3f) << 32 |
-	       (uint64_t)s->tmsi[0] << 24 | (uint64_t)s->tmsi[1] << 16 |
-	       (uint64_t)s->tmsi[2] << 8 | s->tmsi[3];
+	       (uint64_t)s->tmsi[0] << 24 | (uint64_t)s->tmsi[1] << 16 | (uint64_t)s->tmsi[2] << 8 |
+	       s->tmsi[3];
 }
 
 /* Keep what the fast path needs; 0, or AGW_PROTO_E_MISSING_IE without a
@@ -98,7 +93,7 @@ ngap_one(struct rte_mbuf *m)
 	if (pm->dl)
 		return ngap_dl(m, pm, &u, rc, base);
 	if (u.type != AGW_AP_INITIATING || (u.proc != AGW_NGAP_PROC_UPLINK_NAS_TRANSPORT &&
-					     u.proc != AGW_NGAP_PROC_INITIAL_UE_MESSAGE)) {
+					    u.proc != AGW_NGAP_PROC_INITIAL_UE_MESSAGE)) {
 		pm->action = AGW_ACT_FORWARD; /* NG Setup, context release...: the AMF's */
 		return AGW_NGAP_NEXT_TX;
 	}

@@ -57,7 +57,8 @@ gw_n2_init(struct gw_n2 *n2, uint32_t max_assocs, uint32_t max_ues, struct rte_m
 	n2->next_amf_ue_id = 1;
 	n2->assoc_h = n2_hash("gw_n2_assoc", max_assocs, sizeof(uint32_t));
 	n2->ue_h = n2_hash("gw_n2_ue", max_ues, sizeof(struct agw_ctx_ue_key));
-	n2->assocs = rte_zmalloc("gw_n2_assocs", sizeof(*n2->assocs) * (max_assocs < 8 ? 8 : max_assocs), 0);
+	n2->assocs = rte_zmalloc("gw_n2_assocs",
+				 sizeof(*n2->assocs) * (max_assocs < 8 ? 8 : max_assocs), 0);
 	n2->ues = rte_zmalloc("gw_n2_ues", sizeof(*n2->ues) * (max_ues < 8 ? 8 : max_ues), 0);
 	if (n2->assoc_h == NULL || n2->ue_h == NULL || n2->assocs == NULL || n2->ues == NULL ||
 	    nb_inject == 0) {
@@ -184,8 +185,8 @@ n2_build_dl(struct gw_n2_assoc *a, const struct gw_n2_ue *u, const uint8_t *nas,
 
 	if (agw_ngap_msg_init(&m, AGW_NGAP_DOWNLINK_NAS_TRANSPORT) != 0)
 		return -EINVAL;
-	m.present = AGW_NGAP_HAS_AMF_UE_NGAP_ID | AGW_NGAP_HAS_RAN_UE_NGAP_ID |
-		    AGW_NGAP_HAS_NAS_PDU;
+	m.present =
+		AGW_NGAP_HAS_AMF_UE_NGAP_ID | AGW_NGAP_HAS_RAN_UE_NGAP_ID | AGW_NGAP_HAS_NAS_PDU;
 	m.amf_ue_id = u->key.amf_ue_ngap_id;
 	m.ran_ue_id = u->ran_ue_ngap_id;
 	m.nas_pdu.p = nas;
@@ -238,8 +239,8 @@ n2_out(struct gw_n2 *n2, struct rte_mbuf *m, uint16_t ring)
 }
 
 int
-gw_n2_send_nas(struct gw_n2 *n2, const struct agw_ctx_ue_key *key, const uint8_t *nas,
-	       size_t len, int protect)
+gw_n2_send_nas(struct gw_n2 *n2, const struct agw_ctx_ue_key *key, const uint8_t *nas, size_t len,
+	       int protect)
 {
 	int32_t pos = rte_hash_lookup(n2->ue_h, key);
 	struct gw_n2_assoc *a;

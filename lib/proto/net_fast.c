@@ -81,8 +81,7 @@ fast_ipv6(const uint8_t *ip, size_t left, struct agw_net_sctp_one *o)
 {
 	uint16_t plen;
 
-	if (left < IPV6_HDR + SCTP_HDR + DATA_HDR || (ip[0] >> 4) != 6 ||
-	    ip[6] != AGW_IPPROTO_SCTP)
+	if (left < IPV6_HDR + SCTP_HDR + DATA_HDR || (ip[0] >> 4) != 6 || ip[6] != AGW_IPPROTO_SCTP)
 		return 0;
 	plen = be16_at(ip + 4);
 	if (plen > left - IPV6_HDR || plen < SCTP_HDR + DATA_HDR)
@@ -109,8 +108,7 @@ fast_sctp(const uint8_t *buf, size_t l4, size_t n, unsigned int flags, struct ag
 	after -= clen;
 	if (after != 0 && after != ((4u - (clen & 3u)) & 3u))
 		return AGW_NET_SLOW;
-	if (!(flags & AGW_NET_F_NO_L4_CSUM) &&
-	    rte_bswap32(agw_sctp_csum(s, n)) != be32_at(s + 8))
+	if (!(flags & AGW_NET_F_NO_L4_CSUM) && rte_bswap32(agw_sctp_csum(s, n)) != be32_at(s + 8))
 		return AGW_NET_SLOW;
 	o->l4_off = (uint16_t)l4;
 	o->sport = be16_at(s);

@@ -71,8 +71,8 @@ net_torture(const uint8_t *fr, size_t len)
 {
 	static const uint8_t flips[] = {0x01, 0x80, 0xff};
 	uint8_t *copy = malloc(len ? len : 1);
-	static const unsigned int flag_sets[] = {
-		0, AGW_NET_F_NO_L4_CSUM, AGW_NET_F_NO_L3_CSUM | AGW_NET_F_NO_L4_CSUM};
+	static const unsigned int flag_sets[] = {0, AGW_NET_F_NO_L4_CSUM,
+						 AGW_NET_F_NO_L3_CSUM | AGW_NET_F_NO_L4_CSUM};
 
 	CU_ASSERT_PTR_NOT_NULL_FATAL(copy);
 	for (size_t k = 0; k < (sizeof(flag_sets) / sizeof(flag_sets[0])); k++) {
@@ -222,11 +222,24 @@ test_net_built_shapes(void)
 		d[0].payload_len = plen;
 		d[1] = d[0];
 		switch (shape / 2) {
-		case 1: h.n_vlan = 1; h.vlan_tci[0] = 100; break;
-		case 2: h.n_vlan = 2; h.vlan_tci[0] = 7; h.vlan_tci[1] = 9; break;
-		case 3: nd = 2; break;
-		case 4: d[0].flags = AGW_SCTP_DATA_B; break;
-		case 5: d[0].ppid = 18; break;
+		case 1:
+			h.n_vlan = 1;
+			h.vlan_tci[0] = 100;
+			break;
+		case 2:
+			h.n_vlan = 2;
+			h.vlan_tci[0] = 7;
+			h.vlan_tci[1] = 9;
+			break;
+		case 3:
+			nd = 2;
+			break;
+		case 4:
+			d[0].flags = AGW_SCTP_DATA_B;
+			break;
+		case 5:
+			d[0].ppid = 18;
+			break;
 		case 6:
 			if (h.ip_version == 6) {
 				h.n_ip6_ext = 1;
@@ -235,7 +248,8 @@ test_net_built_shapes(void)
 				h.n_vlan = 1; /* IPv4 + VLAN + odd payload */
 			}
 			break;
-		default: break;
+		default:
+			break;
 		}
 		n = agw_net_build_sctp(&h, d, nd, buf, sizeof(buf));
 		CU_ASSERT_FATAL(n > 0);
@@ -398,8 +412,7 @@ ngap_compare(const uint8_t *buf, size_t len)
 		CU_ASSERT_EQUAL(u.amf_ue_ngap_id, r.amf);
 	if (r.has_ran)
 		CU_ASSERT_EQUAL(u.ran_ue_ngap_id, r.ran);
-	if (r.has_stmsi)
-	{
+	if (r.has_stmsi) {
 		CU_ASSERT_EQUAL(u.stmsi.set_id, r.stmsi.set_id);
 		CU_ASSERT_EQUAL(u.stmsi.pointer, r.stmsi.pointer);
 		CU_ASSERT_EQUAL(memcmp(u.stmsi.tmsi, r.stmsi.tmsi, 4), 0);
@@ -450,7 +463,8 @@ main(int argc, char **argv)
 {
 	static CU_TestInfo net[] = {
 		{"real-signalling.pcap: fast == full, cut, flipped", test_net_real_pcap},
-		{"built shapes: v6, VLAN, QinQ, bundles, fragments, padding", test_net_built_shapes},
+		{"built shapes: v6, VLAN, QinQ, bundles, fragments, padding",
+		 test_net_built_shapes},
 		{"octets after the DATA chunk", test_net_trailing_octets},
 		{"bundle subsets (split on the fast path)", test_subset},
 		CU_TEST_INFO_NULL,
