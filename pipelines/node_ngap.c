@@ -78,7 +78,7 @@ ngap_dl(struct rte_mbuf *m, struct agw_pkt_meta *pm, const struct agw_ngap_ue_na
  * as the IEs of other procedures are the AMF's business.
  */
 static inline uint16_t
-ngap_one(struct rte_mbuf *m)
+ngap_one(struct agw_worker *w, struct rte_mbuf *m)
 {
 	struct agw_pkt_meta *pm = agw_pkt_meta(m);
 	const uint8_t *base = rte_pktmbuf_mtod(m, const uint8_t *);
@@ -99,17 +99,22 @@ ngap_one(struct rte_mbuf *m)
 	}
 	if (rc != 0 || ngap_take(pm, &u, base) != 0)
 		return ngap_malformed(m);
+	/* Gateway-allocated IDs: the direct-index entry is on its way while
+	 * the rest of the burst is decoded (agw_nas_sec reads it). */
+	if (u.has_amf_ue_id)
+		agw_ctx_n2_prefetch(w->ctx, u.amf_ue_ngap_id);
 	return AGW_NGAP_NEXT_NAS_SEC;
 }
 
 static uint16_t
 agw_ngap_process(struct rte_graph *graph, struct rte_node *node, void **objs, uint16_t nb_objs)
 {
+	struct agw_worker *w = agw_node_worker(node);
 	uint16_t nexts[RTE_GRAPH_BURST_SIZE];
 	uint16_t i;
 
 	for (i = 0; i < nb_objs; i++)
-		nexts[i] = ngap_one(objs[i]);
+		nexts[i] = ngap_one(w, objs[i]);
 	rte_node_enqueue_next(graph, node, nexts, objs, nb_objs);
 	return nb_objs;
 }

@@ -76,7 +76,7 @@ gw_anchors_start(struct gw *gw)
 	if (!gw->conf.anchors_enabled)
 		return 0;
 	rc = gw_n2_init(&gw->an.n2, 1024, gw->conf.anchors_max_ues, gw->pool, gw->inject_rings,
-			gw->conf.nb_workers);
+			gw->conf.nb_workers, gw->ctx);
 	if (rc != 0)
 		return rc;
 	if ((rc = gw_anchors_open_store(gw)) != 0)

@@ -48,9 +48,10 @@ n2_hash(const char *name, uint32_t entries, uint32_t key_len)
 
 int
 gw_n2_init(struct gw_n2 *n2, uint32_t max_assocs, uint32_t max_ues, struct rte_mempool *pool,
-	   struct rte_ring **inject, unsigned int nb_inject)
+	   struct rte_ring **inject, unsigned int nb_inject, struct agw_ctx_table *ids)
 {
 	memset(n2, 0, sizeof(*n2));
+	n2->ids = ids;
 	n2->pool = pool;
 	n2->inject = inject;
 	n2->nb_inject = nb_inject;
@@ -125,11 +126,14 @@ gw_n2_assoc_learn(struct gw_n2 *n2, uint32_t assoc_id, const struct agw_net_fram
 	return pos;
 }
 
-/* A free AMF-UE-NGAP-ID on this association (never 0). */
+/* A free AMF-UE-NGAP-ID on this association (never 0), or 0 if none. */
 static uint64_t
 n2_alloc_amf_id(struct gw_n2 *n2, uint32_t assoc_id)
 {
 	struct agw_ctx_ue_key k = {.assoc_id = assoc_id};
+
+	if (n2->ids != NULL)
+		return agw_ctx_n2_id_alloc(n2->ids, &k.amf_ue_ngap_id) == 0 ? k.amf_ue_ngap_id : 0;
 
 	for (;;) {
 		k.amf_ue_ngap_id = n2->next_amf_ue_id;
@@ -149,8 +153,13 @@ gw_n2_ue_bind(struct gw_n2 *n2, struct agw_ctx_ue_key *key, uint32_t ran_ue_ngap
 	if (apos < 0)
 		return -ENOENT;
 	key->rsvd = 0;
-	if (key->amf_ue_ngap_id == 0)
+	if (key->amf_ue_ngap_id == 0) {
 		key->amf_ue_ngap_id = n2_alloc_amf_id(n2, key->assoc_id);
+		if (key->amf_ue_ngap_id == 0) {
+			n2->counters[GW_N2_UE_FULL]++;
+			return -ENOSPC;
+		}
+	}
 	pos = rte_hash_add_key(n2->ue_h, key);
 	if (pos < 0) {
 		n2->counters[GW_N2_UE_FULL]++;
@@ -169,8 +178,11 @@ gw_n2_ue_forget(struct gw_n2 *n2, const struct agw_ctx_ue_key *key)
 {
 	int32_t pos = rte_hash_del_key(n2->ue_h, key);
 
-	if (pos >= 0)
-		memset(&n2->ues[pos], 0, sizeof(n2->ues[pos]));
+	if (pos < 0)
+		return;
+	memset(&n2->ues[pos], 0, sizeof(n2->ues[pos]));
+	if (n2->ids != NULL)
+		(void)agw_ctx_n2_id_free(n2->ids, key->amf_ue_ngap_id);
 }
 
 /* DownlinkNASTransport (TS 38.413 9.2.5.2) in one SCTP DATA chunk. */

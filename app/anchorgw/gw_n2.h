@@ -76,7 +76,8 @@ struct gw_n2 {
 	struct gw_n2_assoc *assocs;
 	struct rte_hash *ue_h;
 	struct gw_n2_ue *ues;
-	uint64_t next_amf_ue_id; /**< allocator, 40-bit wrap */
+	uint64_t next_amf_ue_id; /**< allocator, 40-bit wrap (ids == NULL) */
+	struct agw_ctx_table *ids; /**< allocator of direct-index IDs, or NULL */
 	struct rte_mempool *pool;
 	struct rte_ring **inject;  /**< one ring per worker */
 	unsigned int nb_inject;
@@ -90,9 +91,13 @@ struct gw_n2 {
 /** Name of a counter. */
 const char *gw_n2_counter_name(unsigned int c);
 
-/** Create the tables; 0 or -errno. */
+/**
+ * Create the tables; 0 or -errno. @p ids: the context table whose direct
+ * N2 index hands out the AMF-UE-NGAP-IDs (agw_ctx_n2_id_alloc()), or NULL
+ * for a plain 40-bit counter.
+ */
 int gw_n2_init(struct gw_n2 *n2, uint32_t max_assocs, uint32_t max_ues, struct rte_mempool *pool,
-	       struct rte_ring **inject, unsigned int nb_inject);
+	       struct rte_ring **inject, unsigned int nb_inject, struct agw_ctx_table *ids);
 
 /** Free the tables (NULL members accepted). */
 void gw_n2_fini(struct gw_n2 *n2);

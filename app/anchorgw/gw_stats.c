@@ -109,6 +109,9 @@ tel_ctx(const char *cmd, const char *params, struct rte_tel_data *d)
 	rte_tel_data_add_dict_u64(d, "replaces", st.replaces);
 	rte_tel_data_add_dict_u64(d, "deletes", st.deletes);
 	rte_tel_data_add_dict_u64(d, "full", st.full);
+	rte_tel_data_add_dict_u64(d, "n2_ids_in_use", st.n2_ids_in_use);
+	rte_tel_data_add_dict_u64(d, "n2_ids_full", st.n2_ids_full);
+	rte_tel_data_add_dict_u64(d, "evicted", st.evicted);
 	if (telemetry_gw->cdev != NULL)
 		rte_tel_data_add_dict_u64(d, "cryptodev_bytes_per_session",
 					  (uint64_t)agw_cdev_session_bytes(telemetry_gw->cdev));

@@ -83,7 +83,10 @@ gw_setup(struct gw *gw)
 	static struct agw_ctx_hooks hooks;
 	struct agw_ctx_table_conf cc = {
 		.name = "agw_ctx", .capacity = c->max_contexts, .max_workers = c->nb_workers,
-		.socket_id = (int)rte_socket_id(), .hooks = &hooks};
+		.socket_id = (int)rte_socket_id(), .hooks = &hooks,
+		/* The anchors are the AMF side of N2: they allocate the
+		 * AMF-UE-NGAP-IDs, so lookups can index them directly. */
+		.n2_ids = c->anchors_enabled ? c->anchors_max_ues : 0};
 
 	if (gw_engine_create(gw, &hooks) != 0)
 		return -ENODEV;
@@ -110,6 +113,12 @@ gw_setup(struct gw *gw)
 	}
 	if (gw_ports_start(gw) != 0 || gw_graphs_create(gw) != 0 || gw_anchors_start(gw) != 0)
 		return -EINVAL;
+	if (gw->ctx_file != NULL && c->anchors_enabled) {
+		fprintf(stderr, "anchorgw: -c %s: with anchors.enabled the anchors install the "
+				"contexts under AMF-UE-NGAP-IDs the gateway allocates\n",
+			gw->ctx_file);
+		return -EINVAL;
+	}
 	if (gw->ctx_file != NULL && gw_ctx_file_load(gw, gw->ctx_file) != 0)
 		return -EINVAL;
 	gw_telemetry_init(gw);

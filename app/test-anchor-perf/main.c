@@ -98,6 +98,14 @@ usage_pipeline(const char *prog)
 		"  --nic-csum       mark frames NIC-verified (IPv4 header checksum and SCTP\n"
 		"                   CRC32c good, as a NIC with Rx checksum offload does):\n"
 		"                   engines print as imbN / cdevN\n"
+		"  --ids LIST       core,gw: AMF-UE-NGAP-IDs the core allocated (proxy mode:\n"
+		"                   N2 lookups hash the key) and/or the gateway allocated\n"
+		"                   (anchors mode: direct index); default both\n"
+		"  --feed MODE      preload: every frame in its mbuf before the point, as a\n"
+		"                   NIC's DMA leaves them (the worker's first touch misses to\n"
+		"                   memory); copy: the generator copies frames into pool\n"
+		"                   mbufs during the point (every line a cross-CPU transfer)\n"
+		"                   (default preload)\n"
 		"  --csv            CSV output\n",
 		prog);
 }
@@ -410,9 +418,14 @@ parse_pipeline(int argc, char **argv, struct perf_pipeline_opts *o)
 		{ "cpus", required_argument, NULL, 'c' },
 		{ "csv", no_argument, NULL, 'C' },
 		{ "nic-csum", no_argument, NULL, 'K' },
+		{ "ids", required_argument, NULL, 'I' },
+		{ "feed", required_argument, NULL, 'F' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
+	static const char *const id_names[] = { "core", "gw", NULL };
+	static const char *const feed_names[] = { "preload", "copy", NULL };
+	unsigned int feed;
 	static const char *const nia_names[] = { "nia0", "nia1", "nia2", "nia3", NULL };
 	static const char *const nea_names[] = { "off", "on", NULL };
 	static const char *const eng_names[] = { "imb", "cdev", NULL };
@@ -485,6 +498,15 @@ parse_pipeline(int argc, char **argv, struct perf_pipeline_opts *o)
 			break;
 		case 'K':
 			o->nic_csum = 1;
+			break;
+		case 'I':
+			rc = parse_words(optarg, id_names, &o->ids);
+			break;
+		case 'F':
+			rc = parse_words(optarg, feed_names, &feed);
+			if (rc == 0 && feed != 1u && feed != 2u)
+				rc = -EINVAL; /* exactly one */
+			o->feed = feed == 2u ? PERF_FEED_COPY : PERF_FEED_PRELOAD;
 			break;
 		case 'h':
 			return 1;
@@ -635,6 +657,7 @@ main_pipeline(int argc, char **argv)
 		.ctxs = { 1000, 100000, 1000000 }, .nb_ctxs = 3,
 		.engines = PERF_ENG_IMB | PERF_ENG_CDEV, .frames = 1000000, .burst = 32, .repeat = 1,
 		.pool = 16384, .huge = -1, .main_cpu = 0, .worker_cpu = 1,
+		.ids = PERF_IDS_CORE | PERF_IDS_GW, .feed = PERF_FEED_PRELOAD,
 	};
 	int rc = parse_pipeline(argc, argv, &o);
 

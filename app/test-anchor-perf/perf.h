@@ -65,9 +65,19 @@ struct perf_pipeline_opts {
 	int worker_cpu;     /**< worker CPU */
 	int csv;            /**< print CSV instead of a table */
 	int nic_csum;       /**< frames arrive marked NIC-verified (IPv4 + SCTP CRC) */
+	unsigned int ids;   /**< PERF_IDS_*: who allocates the AMF-UE-NGAP-IDs */
+	int feed;           /**< PERF_FEED_* */
 	int eal_argc;       /**< extra EAL arguments (after "--") */
 	char **eal_argv;
 };
+
+/** AMF-UE-NGAP-IDs of the pipeline benchmark's contexts (bit mask). */
+#define PERF_IDS_CORE 0x1 /**< the core's (proxy mode): N2 lookups hash the key */
+#define PERF_IDS_GW 0x2   /**< the gateway's (anchors mode): direct index */
+
+/** How the pipeline benchmark's generator feeds the RAN ring. */
+#define PERF_FEED_PRELOAD 0 /**< mbufs filled before the point, as a NIC's DMA leaves them */
+#define PERF_FEED_COPY 1    /**< frames copied into pool mbufs during the point */
 
 /** Store sync modes of the "register" benchmark (bit mask). */
 #define PERF_SYNC_FULL 0x1 /**< fsync per commit (production) */

@@ -100,8 +100,12 @@ struct pl_env {
 	double hz;
 	unsigned int tables;            /**< tables created (unique names) */
 	uint64_t rx_ol_flags;           /**< set on every generated mbuf (--nic-csum) */
+	struct rte_mempool *pre_pool;   /**< --feed preload: one mbuf per frame */
+	struct rte_mbuf **pre;          /**< the point's frames in their mbufs */
 	/* point being run */
 	struct agw_ctx_table *ctx;
+	unsigned int ids;               /**< PERF_IDS_CORE or PERF_IDS_GW */
+	uint32_t n2_bits;               /**< PERF_IDS_GW: ID = 1 << n2_bits | UE index */
 	uint8_t nia, nea;
 	uint32_t nb_ues;
 	uint32_t *inv;                  /**< UE -> position in every round */
@@ -120,6 +124,7 @@ struct pl_env {
 	volatile int quit;
 	volatile int worker_done;
 	uint64_t target;
+	uint64_t fed;                   /**< frames the generator enqueued */
 	uint64_t warm;                  /**< packets before the window opens */
 	struct pl_meas wm;
 };
@@ -219,6 +224,12 @@ nia_name(unsigned int a)
 }
 
 static const char *
+ids_name(unsigned int ids)
+{
+	return ids == PERF_IDS_GW ? "gw" : "core";
+}
+
+static const char *
 nea_name(unsigned int a)
 {
 	static const char *const n[] = { "-", "NEA1", "NEA2", "NEA3" };
@@ -242,7 +253,9 @@ ue_make(const struct pl_env *e, uint32_t i, struct agw_uesim_ue *u)
 	for (unsigned int j = 0; j < 4; j++)
 		k[j] = mix64(((uint64_t)i << 2 | j) ^ 0x6b657973ULL);
 	memset(u, 0, sizeof(*u));
-	u->amf_id = 0x100000ULL + i;
+	/* Gateway-allocated IDs: what agw_ctx_n2_id_alloc() hands out, in
+	 * order, from an empty table (ctx_setup() checks it). */
+	u->amf_id = e->ids == PERF_IDS_GW ? (1ULL << e->n2_bits | i) : 0x100000ULL + i;
 	u->ran_id = i + 1;
 	u->gnb = (uint8_t)(i % NB_GNB);
 	u->nia = e->nia;
@@ -299,11 +312,16 @@ ctx_setup(struct pl_env *e, unsigned int engine, struct pl_install *pi)
 	struct agw_ctx_table_conf cc = {
 		.name = name, .capacity = e->nb_ues, .max_workers = 1,
 		.socket_id = SOCKET_ID_ANY, .hooks = engine == PERF_ENG_CDEV ? &hooks : NULL,
+		.n2_ids = e->ids == PERF_IDS_GW ? e->nb_ues : 0,
 	};
 	struct agw_ctx_install in;
 	struct agw_uesim_ue u;
+	uint64_t id;
 	double t0;
 	int rc = 0;
+
+	for (e->n2_bits = 3; (1u << e->n2_bits) < e->nb_ues; e->n2_bits++)
+		;
 
 	snprintf(name, sizeof(name), "plctx%u", e->tables++);
 	e->ctx = agw_ctx_table_create(&cc);
@@ -315,6 +333,12 @@ ctx_setup(struct pl_env *e, unsigned int engine, struct pl_install *pi)
 	t0 = now_s();
 	for (uint32_t i = 0; i < e->nb_ues && rc == 0; i++) {
 		ue_make(e, i, &u);
+		if (e->ids == PERF_IDS_GW &&
+		    (agw_ctx_n2_id_alloc(e->ctx, &id) != 0 || id != u.amf_id)) {
+			fprintf(stderr, "pipeline: UE %u: AMF-UE-NGAP-ID not the expected one\n", i);
+			rc = -EINVAL;
+			break;
+		}
 		memset(&in, 0, sizeof(in));
 		in.ue_key.assoc_id = gnb_assoc(u.gnb);
 		in.ue_key.amf_ue_ngap_id = u.amf_id;
@@ -396,6 +420,14 @@ struct build_job {
 };
 
 /* Frames of UEs [lo, hi) for every round; runs on either lcore. */
+/* Frame slot for NAS size @p size: payload plus at most ~120 octets of
+ * headers, in whole cache lines. */
+static size_t
+frame_stride(uint32_t size)
+{
+	return ((size_t)size + 160 + 63) & ~(size_t)63;
+}
+
 static int
 build_job_run(void *arg)
 {
@@ -447,8 +479,7 @@ frames_build(struct pl_env *e, uint32_t size)
 	double t0 = now_s();
 
 	e->payload_len = size - (uint32_t)e->nas_overhead;
-	/* Largest frame: payload plus at most ~120 octets of headers. */
-	e->stride = ((size_t)size + 160 + 63) & ~(size_t)63;
+	e->stride = frame_stride(size);
 	e->rounds = (uint32_t)((e->o->frames + e->nb_ues - 1) / e->nb_ues);
 	e->nb_frames = (uint64_t)e->rounds * e->nb_ues;
 	need_frames = e->nb_frames;
@@ -483,6 +514,38 @@ frames_build(struct pl_env *e, uint32_t size)
 	if (jobs[0].rc != 0 || jobs[1].rc != 0)
 		return -1;
 	return now_s() - t0;
+}
+
+/* --feed preload: every frame of the point in its own mbuf before the
+ * point starts, as a NIC's DMA leaves them. Hundreds of MB are written, so
+ * by the time the worker reaches a frame it is in memory, not in a cache:
+ * its first touch is a memory miss (and the mbuf header one more, where a
+ * NIC's refill from the worker's mempool cache would have it cached). */
+static int
+preload_fill(struct pl_env *e)
+{
+	if (e->pre_pool == NULL)
+		return 0;
+	if (rte_pktmbuf_alloc_bulk(e->pre_pool, e->pre, (unsigned int)e->nb_frames) != 0)
+		return -ENOMEM;
+	for (uint64_t i = 0; i < e->nb_frames; i++) {
+		struct rte_mbuf *m = e->pre[i];
+
+		rte_memcpy(rte_pktmbuf_mtod(m, void *), e->frames + i * e->stride, e->flen[i]);
+		m->data_len = e->flen[i];
+		m->pkt_len = e->flen[i];
+		m->ol_flags = e->rx_ol_flags;
+	}
+	e->fed = 0;
+	return 0;
+}
+
+/* Frames the point did not send (it failed) go back to the pool. */
+static void
+preload_release(struct pl_env *e)
+{
+	if (e->pre_pool != NULL && e->fed < e->nb_frames)
+		rte_pktmbuf_free_bulk(e->pre + e->fed, (unsigned int)(e->nb_frames - e->fed));
 }
 
 /* ---- worker -------------------------------------------------------------- */
@@ -557,6 +620,10 @@ gen_fill(struct pl_env *e, uint64_t pos, struct rte_mbuf **ms)
 {
 	unsigned int n = (unsigned int)RTE_MIN((uint64_t)GEN_BURST, e->nb_frames - pos);
 
+	if (e->pre != NULL) { /* --feed preload: only the pointers move */
+		memcpy(ms, e->pre + pos, n * sizeof(*ms));
+		return n;
+	}
 	if (rte_pktmbuf_alloc_bulk(e->pool, ms, n) != 0)
 		return 0;
 	for (unsigned int i = 0; i < n; i++) {
@@ -643,6 +710,7 @@ gen_run(struct pl_env *e, struct pl_result *r)
 	}
 	rte_eal_wait_lcore(e->worker_lcore);
 	gen_drain(e, r);
+	e->fed = pos;
 	r->gen_s = now_s() - t0;
 	/* Others' CPU time while both our lcores were busy: what they took. */
 	{
@@ -657,6 +725,7 @@ stalled:
 	e->quit = 1;
 	rte_eal_wait_lcore(e->worker_lcore);
 	gen_drain(e, r);
+	e->fed = pos;
 	r->gen_s = now_s() - t0;
 }
 
@@ -780,6 +849,14 @@ print_header(const struct pl_env *e, const char *mem)
 	printf("# ring PMDs: RAN rx ring %u, core tx ring %u; pool %u mbufs; worker burst %u;"
 	       " >= %u frames per point in whole rounds over the UEs; best of %u\n",
 	       RAN_RING, CORE_RING, o->pool, o->burst, o->frames, o->repeat);
+	printf("# feed: %s\n",
+	       o->feed == PERF_FEED_PRELOAD
+		       ? "preload (every frame in its mbuf before the point, as a NIC's DMA leaves "
+			 "them; the worker's first touch of frame and mbuf misses to memory)"
+		       : "copy (the generator copies each frame into a pool mbuf during the point; "
+			 "the worker takes every line from the generator's CPU)");
+	printf("# ids: core = AMF-UE-NGAP-IDs from the core, N2 lookup hashes (assoc, ID); "
+	       "gw = IDs the gateway allocated (anchors mode), direct index\n");
 	printf("# size = NAS-PDU octets (NIA over size-6: SQN+message; NEA over size-7)\n");
 	printf("# Mpps = worker packets / TSC time of the window (from the end of the walk that "
 	       "took the first 10%% of the frames, at most 100k, to the end of the last);\n"
@@ -790,13 +867,13 @@ print_header(const struct pl_env *e, const char *mem)
 	       "Mpps over the repetitions; c2c_ns = one-way cache line transfer between\n# the "
 	       "two CPUs just before the point (ping-pong), which the VM's vCPU placement decides\n");
 	if (o->csv)
-		printf("engine,nia,nea,size,ctxs,pkts,mpps,cycles_per_pkt,busy_cycles_per_pkt,"
+		printf("engine,ids,nia,nea,size,ctxs,pkts,mpps,cycles_per_pkt,busy_cycles_per_pkt,"
 		       "avg_burst,empty_polls,walks,ring_full,bottleneck,check,load1,other_pct,"
 		       "spread_pct,c2c_ns\n");
 	else
-		printf("%-4s %-4s %-4s %4s %8s %8s %7s %7s %7s %5s %7s %7s %-9s %-5s %5s %6s %7s "
+		printf("%-5s %-4s %-4s %-4s %4s %8s %8s %7s %7s %7s %5s %7s %7s %-9s %-5s %5s %6s %7s "
 		       "%6s\n",
-		       "eng", "nia", "nea", "size", "ctxs", "pkts", "Mpps", "cyc/pkt", "busy",
+		       "eng", "ids", "nia", "nea", "size", "ctxs", "pkts", "Mpps", "cyc/pkt", "busy",
 		       "burst", "empty", "ringful", "bottlenck", "check", "load", "other%",
 		       "spread%", "c2c_ns");
 	fflush(stdout);
@@ -815,20 +892,20 @@ print_row(const struct pl_env *e, unsigned int engine, uint32_t size,
 	double burst = r->m.walks ? (double)r->m.pkts / (double)r->m.walks : 0;
 
 	if (e->o->csv)
-		printf("%s,%s,%s,%u,%u,%" PRIu64 ",%.4f,%.1f,%.1f,%.2f,%" PRIu64 ",%" PRIu64
+		printf("%s,%s,%s,%s,%u,%u,%" PRIu64 ",%.4f,%.1f,%.1f,%.2f,%" PRIu64 ",%" PRIu64
 		       ",%" PRIu64 ",%s,%s,%.2f,%.1f,%.1f,%.0f\n",
-		       en, nia_name(e->nia), nea_name(e->nea), size, e->nb_ues, r->m.pkts, mpps,
+		       en, ids_name(e->ids), nia_name(e->nia), nea_name(e->nea), size, e->nb_ues, r->m.pkts, mpps,
 		       cyc, busy, burst, r->m.empty, r->m.walks, r->ring_full, bottleneck(e, r),
 		       r->ok ? "ok" : "FAIL", r->load1, r->other_pct, r->spread_pct, r->c2c_ns);
 	else
-		printf("%-4s %-4s %-4s %4u %8u %8" PRIu64 " %7.3f %7.1f %7.1f %5.1f %7" PRIu64
+		printf("%-5s %-4s %-4s %-4s %4u %8u %8" PRIu64 " %7.3f %7.1f %7.1f %5.1f %7" PRIu64
 		       " %7" PRIu64 " %-9s %-5s %5.2f %6.1f %7.1f %6.0f\n",
-		       en, nia_name(e->nia), nea_name(e->nea), size, e->nb_ues, r->m.pkts, mpps,
+		       en, ids_name(e->ids), nia_name(e->nia), nea_name(e->nea), size, e->nb_ues, r->m.pkts, mpps,
 		       cyc, busy, burst, r->m.empty, r->ring_full, bottleneck(e, r),
 		       r->ok ? "ok" : "FAIL", r->load1, r->other_pct, r->spread_pct, r->c2c_ns);
 	if (!r->ok)
-		printf("#   FAIL %s %s/%s size %u ctxs %u: %s\n", en, nia_name(e->nia),
-		       nea_name(e->nea), size, e->nb_ues, r->why);
+		printf("#   FAIL %s %s/%s size %u ctxs %u ids %s: %s\n", en, nia_name(e->nia),
+		       nea_name(e->nea), size, e->nb_ues, ids_name(e->ids), r->why);
 	fflush(stdout);
 }
 
@@ -908,6 +985,38 @@ max_ctxs(const struct perf_pipeline_opts *o)
 	return m;
 }
 
+/* Frames of the largest point: whole rounds over the UEs. */
+static uint64_t
+max_frames(const struct perf_pipeline_opts *o)
+{
+	uint64_t m = 0;
+
+	for (unsigned int i = 0; i < o->nb_ctxs; i++) {
+		uint64_t c = o->ctxs[i], f = (o->frames + c - 1) / c * c;
+
+		m = f > m ? f : m;
+	}
+	return m;
+}
+
+static size_t
+max_stride(const struct perf_pipeline_opts *o)
+{
+	uint32_t m = 0;
+
+	for (unsigned int i = 0; i < o->nb_sizes; i++)
+		m = o->sizes[i] > m ? o->sizes[i] : m;
+	return frame_stride(m);
+}
+
+/* Octets of one --feed preload mbuf in its pool. */
+static uint64_t
+preload_mbuf_bytes(const struct perf_pipeline_opts *o)
+{
+	return sizeof(struct rte_mbuf) + AGW_PKT_META_SIZE + RTE_PKTMBUF_HEADROOM +
+	       max_stride(o) + 64;
+}
+
 /* EAL memory the run needs, in MB. */
 static uint64_t
 mem_estimate_mb(const struct perf_pipeline_opts *o)
@@ -916,6 +1025,8 @@ mem_estimate_mb(const struct perf_pipeline_opts *o)
 
 	b = (uint64_t)EST_BASE_MB << 20;
 	b += (uint64_t)o->pool * EST_MBUF_BYTES;
+	if (o->feed == PERF_FEED_PRELOAD)
+		b += max_frames(o) * preload_mbuf_bytes(o);
 	b += c * EST_CTX_BYTES;
 	if (o->engines & PERF_ENG_CDEV)
 		b += 2 * c * EST_SESS_BYTES + (64ULL << 20);
@@ -1039,6 +1150,19 @@ env_init(struct pl_env *e, const struct perf_pipeline_opts *o)
 	if (e->eng == NULL || e->pool == NULL)
 		return -ENOMEM;
 	pool_pretouch(e->pool);
+	if (o->feed == PERF_FEED_PRELOAD) {
+		uint64_t n = max_frames(o);
+
+		e->pre = malloc(n * sizeof(*e->pre));
+		e->pre_pool = rte_pktmbuf_pool_create(
+			"pl_preload", (unsigned int)n, 0, AGW_PKT_META_SIZE,
+			(uint16_t)(RTE_PKTMBUF_HEADROOM + max_stride(o)), SOCKET_ID_ANY);
+		if (e->pre == NULL || e->pre_pool == NULL) {
+			fprintf(stderr, "pipeline: --feed preload: %" PRIu64 " mbufs: %s\n", n,
+				rte_strerror(rte_errno));
+			return -ENOMEM;
+		}
+	}
 	rc = setup_ports(e);
 	if (rc == 0)
 		rc = setup_graph(e);
@@ -1075,6 +1199,8 @@ env_fini(struct pl_env *e)
 	free(e->frames);
 	free(e->flen);
 	free(e->inv);
+	free(e->pre);
+	rte_mempool_free(e->pre_pool);
 }
 
 /* A fixed pseudo-random order of the UEs inside every round. */
@@ -1109,10 +1235,10 @@ print_install(const struct pl_env *e, unsigned int engine, const struct pl_insta
 {
 	unsigned int sess = engine == PERF_ENG_CDEV ? 1u + (e->nea != AGW_NEA0) : 0;
 
-	printf("# install %s %s/%s: %u contexts in %.3f s (%.0f contexts/s); %u bytes/context "
+	printf("# install %s %s/%s ids %s: %u contexts in %.3f s (%.0f contexts/s); %u bytes/context "
 	       "in the table (%.1f MB)",
 	       engine == PERF_ENG_CDEV ? "cdev" : "imb", nia_name(e->nia), nea_name(e->nea),
-	       e->nb_ues, pi->secs, e->nb_ues / pi->secs, pi->st.bytes_per_ctx,
+	       ids_name(e->ids), e->nb_ues, pi->secs, e->nb_ues / pi->secs, pi->st.bytes_per_ctx,
 	       (double)pi->st.memory_bytes / 1048576.0);
 	if (sess)
 		printf(" + %u session(s) x %d bytes", sess, e->cdev_sess_bytes);
@@ -1132,7 +1258,7 @@ size_run(struct pl_env *e, unsigned int engine, uint32_t size)
 	for (unsigned int rep = 0; rep < e->o->repeat; rep++) {
 		double bs = frames_build(e, size), m;
 
-		if (bs < 0)
+		if (bs < 0 || preload_fill(e) != 0)
 			return -ENOMEM;
 		if (!e->o->csv) {
 			printf("#   %" PRIu64 " frames (%u rounds) built in %.2f s\n", e->nb_frames,
@@ -1140,6 +1266,7 @@ size_run(struct pl_env *e, unsigned int engine, uint32_t size)
 			fflush(stdout);
 		}
 		point_run(e, engine, &r);
+		preload_release(e);
 		m = result_mpps(e, &r);
 		if (!r.ok) { /* a failed repetition is what gets reported */
 			best = r;
@@ -1157,6 +1284,27 @@ size_run(struct pl_env *e, unsigned int engine, uint32_t size)
 	return 0;
 }
 
+/* Every size on one installed table (e->nia, e->nea, e->ids). */
+static int
+ids_run(struct pl_env *e, unsigned int engine)
+{
+	struct pl_install pi;
+	int rc = ctx_setup(e, engine, &pi);
+
+	if (rc != 0) {
+		printf("#   FAIL %s %s/%s ctxs %u ids %s: context install failed (%s)\n",
+		       engine == PERF_ENG_CDEV ? "cdev" : "imb", nia_name(e->nia), nea_name(e->nea),
+		       e->nb_ues, ids_name(e->ids), strerror(-rc));
+		ctx_teardown(e);
+		return rc;
+	}
+	print_install(e, engine, &pi);
+	for (unsigned int s = 0; s < e->o->nb_sizes && rc == 0; s++)
+		rc = size_run(e, engine, e->o->sizes[s]);
+	ctx_teardown(e);
+	return rc;
+}
+
 static int
 run_points(struct pl_env *e, unsigned int engine, uint32_t nb_ctx)
 {
@@ -1169,25 +1317,13 @@ run_points(struct pl_env *e, unsigned int engine, uint32_t nb_ctx)
 		if (!(o->nias & (1u << nia)))
 			continue;
 		for (unsigned int mode = 0; mode < 2 && rc == 0; mode++) {
-			struct pl_install pi;
-
 			if (!(o->neas & (1u << mode)))
 				continue;
 			e->nia = (uint8_t)nia;
 			e->nea = mode ? (uint8_t)nia : AGW_NEA0;
-			rc = ctx_setup(e, engine, &pi);
-			if (rc != 0) {
-				printf("#   FAIL %s %s/%s ctxs %u: context install failed (%s)\n",
-				       engine == PERF_ENG_CDEV ? "cdev" : "imb", nia_name(e->nia),
-				       nea_name(e->nea), nb_ctx, strerror(-rc));
-				ctx_teardown(e);
-				return rc;
-			}
-			print_install(e, engine, &pi);
-			for (unsigned int s = 0; s < o->nb_sizes && rc == 0; s++) {
-				rc = size_run(e, engine, o->sizes[s]);
-			}
-			ctx_teardown(e);
+			for (e->ids = PERF_IDS_CORE; e->ids <= PERF_IDS_GW && rc == 0; e->ids <<= 1)
+				if (o->ids & e->ids)
+					rc = ids_run(e, engine);
 		}
 	}
 	return rc;

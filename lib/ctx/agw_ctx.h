@@ -10,9 +10,14 @@
  * writer of keys) and the worker lcores (lock-free readers).
  *
  * Contexts live in one preallocated, cache-aligned array sized by
- * configuration. Two lock-free rte_hash tables map lookup keys to slots:
- *  - (gNB association, AMF-UE-NGAP-ID) for UE-associated NGAP messages;
- *  - 5G-S-TMSI for initial messages (Service Request, mobility RR).
+ * configuration. Lookup keys map to slots:
+ *  - (gNB association, AMF-UE-NGAP-ID) for UE-associated NGAP messages:
+ *    a lock-free rte_hash when the core network allocates the IDs; when the
+ *    gateway does (anchors mode, @c n2_ids), the ID's low bits index an
+ *    array of context pointers directly (agw_ctx_n2_id_alloc()), so a lookup
+ *    costs one array read plus the key compare in the context's own first
+ *    cache line, which the verify needs anyway;
+ *  - 5G-S-TMSI for initial messages (Service Request, mobility RR): rte_hash.
  *
  * Replacement never edits a slot a worker may be reading: the control lcore
  * fills a fresh slot, switches the hash entries to it, and frees the old
@@ -109,6 +114,14 @@ struct agw_ctx_table_conf {
 	uint32_t max_workers;   /**< readers that report quiescent states */
 	int socket_id;          /**< NUMA socket, or SOCKET_ID_ANY */
 	const struct agw_ctx_hooks *hooks; /**< NULL: none */
+	/**
+	 * 0: AMF-UE-NGAP-IDs come from the core (N2 keys are hashed). Else the
+	 * gateway allocates them with agw_ctx_n2_id_alloc(), at most this many
+	 * live at once (rounded up to a power of two, 2^b ≤ 2^24): ID =
+	 * generation << b | index, and N2 lookups index an array of context
+	 * pointers; agw_ctx_install() then accepts only such IDs.
+	 */
+	uint32_t n2_ids;
 };
 
 /** Opaque table. */
@@ -125,6 +138,10 @@ struct agw_ctx_stats {
 	uint64_t replaces;
 	uint64_t deletes;
 	uint64_t full;          /**< installs refused: no free slot */
+	uint32_t n2_ids_in_use; /**< gateway-allocated AMF-UE-NGAP-IDs live */
+	uint32_t rsvd;
+	uint64_t n2_ids_full;   /**< ID allocations refused: all in use */
+	uint64_t evicted;       /**< contexts of a freed ID replaced on its reuse */
 };
 
 /**
@@ -166,6 +183,33 @@ void agw_ctx_worker_quiescent(struct agw_ctx_table *t, unsigned int worker_id);
 unsigned int agw_ctx_lookup_ue_bulk(struct agw_ctx_table *t, const struct agw_ctx_ue_key *keys,
 				    unsigned int n, struct agw_ue_ctx **out);
 
+/**
+ * Prefetch the direct-index entry of a gateway-allocated AMF-UE-NGAP-ID
+ * (no-op in hash mode or for an ID out of range): call it as soon as the ID
+ * is parsed, a stage before agw_ctx_lookup_ue_bulk(). Worker lcores.
+ */
+void agw_ctx_n2_prefetch(const struct agw_ctx_table *t, uint64_t amf_ue_ngap_id);
+
+/**
+ * Allocate an AMF-UE-NGAP-ID (TS 38.413 9.3.3.1, 40 bits, never 0) whose
+ * low bits index the direct array; the generation in the high bits changes
+ * on every reuse of an index, so a stale ID does not find the new UE.
+ *
+ * @return 0, -ENOTSUP (hash mode: the core allocates IDs), -ENOSPC.
+ * @note Control lcore only.
+ */
+int agw_ctx_n2_id_alloc(struct agw_ctx_table *t, uint64_t *amf_ue_ngap_id);
+
+/**
+ * Give back an ID from agw_ctx_n2_id_alloc() (the UE's N2 binding ended).
+ * A context still installed under it stays reachable until the index is
+ * reused, when agw_ctx_install() evicts it (stats: evicted).
+ *
+ * @return 0, -ENOTSUP (hash mode), -ENOENT (not an allocated ID).
+ * @note Control lcore only.
+ */
+int agw_ctx_n2_id_free(struct agw_ctx_table *t, uint64_t amf_ue_ngap_id);
+
 /** Look up one context by 5G-S-TMSI; NULL if none. Worker lcores. */
 struct agw_ue_ctx *agw_ctx_lookup_stmsi(struct agw_ctx_table *t, agw_ctx_stmsi_t stmsi);
 
@@ -176,7 +220,8 @@ struct agw_ue_ctx *agw_ctx_lookup_stmsi(struct agw_ctx_table *t, agw_ctx_stmsi_t
  * @param[out] token  grace-period token: the update is acknowledged (no
  *                    worker can still use the old context) once
  *                    agw_ctx_is_acked(t, *token) returns 1. May be NULL.
- * @return 0, -ENOSPC (table full), -EINVAL (bad algorithm or key), or
+ * @return 0, -ENOSPC (table full), -EINVAL (bad algorithm or key; with
+ *   @c n2_ids, an AMF-UE-NGAP-ID not from agw_ctx_n2_id_alloc()), or
  *   another -errno from the hash.
  * @note Control lcore only.
  */

@@ -12,34 +12,8 @@
 #include <rte_prefetch.h>
 #include <rte_rcu_qsbr.h>
 
-#include "agw_ctx.h"
 #include "agw_util.h"
-
-/* A slot (and hash key positions) waiting for its grace period. */
-struct ctx_deferred {
-	uint64_t token;
-	uint32_t slot;   /* slot to free (every deferral frees one) */
-	int32_t pos_ue;  /* by_ue key position to free, or -1 */
-	int32_t pos_tmsi; /* by_stmsi key position to free, or -1 */
-	uint32_t rsvd;
-};
-
-struct agw_ctx_table {
-	uint32_t capacity;
-	uint32_t max_workers;
-	struct agw_ue_ctx *slots;
-	uint32_t *free_stack;    /* free slot indices, control lcore only */
-	uint32_t free_top;
-	struct ctx_deferred *dq; /* FIFO, tokens increase from head to tail */
-	uint32_t dq_cap;
-	uint32_t dq_head;
-	uint32_t dq_tail;
-	struct rte_hash *by_ue;
-	struct rte_hash *by_stmsi;
-	struct rte_rcu_qsbr *qsv;
-	struct agw_ctx_hooks hooks;
-	struct agw_ctx_stats st;
-};
+#include "ctx_priv.h"
 
 static void ctx_clear_slot(struct agw_ctx_table *t, struct agw_ue_ctx *c);
 
@@ -78,6 +52,7 @@ ctx_table_alloc(struct agw_ctx_table *t, const struct agw_ctx_table_conf *conf)
 {
 	size_t qs_size = rte_rcu_qsbr_get_memsize(conf->max_workers);
 	uint32_t i;
+	int rc;
 
 	t->slots = rte_zmalloc_socket("agw_ctx_slots", (size_t)conf->capacity * sizeof(*t->slots),
 				      RTE_CACHE_LINE_SIZE, conf->socket_id);
@@ -92,9 +67,13 @@ ctx_table_alloc(struct agw_ctx_table *t, const struct agw_ctx_table_conf *conf)
 		return -ENOMEM;
 	if (rte_rcu_qsbr_init(t->qsv, conf->max_workers) != 0)
 		return -EINVAL;
-	t->by_ue = ctx_hash_create(conf, "ue", sizeof(struct agw_ctx_ue_key));
+	rc = ctx_n2_init(t, conf->n2_ids, conf->socket_id);
+	if (rc != 0)
+		return rc;
+	if (!ctx_n2_mode(t))
+		t->by_ue = ctx_hash_create(conf, "ue", sizeof(struct agw_ctx_ue_key));
 	t->by_stmsi = ctx_hash_create(conf, "tmsi", sizeof(agw_ctx_stmsi_t));
-	if (t->by_ue == NULL || t->by_stmsi == NULL)
+	if ((t->by_ue == NULL && !ctx_n2_mode(t)) || t->by_stmsi == NULL)
 		return rte_errno == EEXIST ? -EEXIST : -ENOMEM;
 	/* Hand out low slots first: keeps a small table's working set dense. */
 	for (i = 0; i < conf->capacity; i++)
@@ -115,6 +94,7 @@ ctx_table_release(struct agw_ctx_table *t)
 		agw_memzero(t->slots, (size_t)t->capacity * sizeof(*t->slots));
 	rte_hash_free(t->by_ue);
 	rte_hash_free(t->by_stmsi);
+	ctx_n2_fini(t);
 	rte_free(t->slots);
 	rte_free(t->free_stack);
 	rte_free(t->dq);
@@ -189,19 +169,6 @@ agw_ctx_worker_quiescent(struct agw_ctx_table *t, unsigned int worker_id)
 	rte_rcu_qsbr_quiescent(t->qsv, worker_id);
 }
 
-/* The header (COUNTs, algorithms) and every line of the integrity key:
- * 224 octets for NIA2 (AES schedule + CMAC subkeys), four cache lines
- * that the verify touches within the same burst. */
-static inline void
-ctx_prefetch(const struct agw_ue_ctx *c)
-{
-	const uint8_t *k = (const uint8_t *)&c->nia_key;
-
-	rte_prefetch0(c);
-	for (size_t off = 0; off < sizeof(c->nia_key); off += RTE_CACHE_LINE_SIZE)
-		rte_prefetch0(k + off);
-}
-
 unsigned int
 agw_ctx_lookup_ue_bulk(struct agw_ctx_table *t, const struct agw_ctx_ue_key *keys, unsigned int n,
 		       struct agw_ue_ctx **out)
@@ -213,6 +180,8 @@ agw_ctx_lookup_ue_bulk(struct agw_ctx_table *t, const struct agw_ctx_ue_key *key
 
 	if (n > RTE_HASH_LOOKUP_BULK_MAX)
 		n = RTE_HASH_LOOKUP_BULK_MAX;
+	if (ctx_n2_mode(t))
+		return ctx_n2_lookup_bulk(t, keys, n, out);
 	for (i = 0; i < n; i++)
 		kp[i] = &keys[i];
 	if (n == 0 || rte_hash_lookup_bulk_data(t->by_ue, kp, n, &hits, data) < 0)
@@ -347,12 +316,59 @@ ctx_link_stmsi(struct agw_ctx_table *t, const struct agw_ue_ctx *old, struct agw
 	return pos < 0 ? -1 : pos;
 }
 
+/* The context installed under @p key's index (direct mode: whatever UE's
+ * it is) or hash entry; -EINVAL for an ID the gateway did not allocate. */
+static int
+ctx_find_old(struct agw_ctx_table *t, const struct agw_ctx_ue_key *key, int64_t *idx,
+	     struct agw_ue_ctx **old)
+{
+	void *data;
+
+	*old = NULL;
+	if (ctx_n2_mode(t)) {
+		*idx = ctx_n2_live_index(t, key->amf_ue_ngap_id);
+		if (*idx < 0)
+			return -EINVAL;
+		*old = t->n2.ctx[*idx];
+		return 0;
+	}
+	if (rte_hash_lookup_data(t->by_ue, key, &data) >= 0)
+		*old = data;
+	return 0;
+}
+
+/* Make @p c reachable under @p key. The slot is complete before that:
+ * the store and the hash publish the pointer with release semantics. */
+static int
+ctx_publish(struct agw_ctx_table *t, const struct agw_ctx_ue_key *key, int64_t idx,
+	    struct agw_ue_ctx *c)
+{
+	if (!ctx_n2_mode(t))
+		return rte_hash_add_key_data(t->by_ue, key, c);
+	__atomic_store_n(&t->n2.ctx[idx], c, __ATOMIC_RELEASE);
+	return 0;
+}
+
+static void
+ctx_count_install(struct agw_ctx_table *t, const struct agw_ue_ctx *old,
+		  const struct agw_ctx_ue_key *key)
+{
+	if (old == NULL) {
+		t->st.installs++;
+		t->st.in_use++;
+	} else if (old->amf_ue_ngap_id != key->amf_ue_ngap_id) {
+		t->st.evicted++; /* a freed ID's context, its index reused */
+	} else {
+		t->st.replaces++;
+	}
+}
+
 int
 agw_ctx_install(struct agw_ctx_table *t, struct agw_nas_sec_engine *eng,
 		const struct agw_ctx_install *in, uint64_t *token)
 {
-	struct agw_ue_ctx *old = NULL;
-	void *data;
+	struct agw_ue_ctx *old;
+	int64_t idx = -1;
 	uint32_t slot;
 	int32_t pos_tmsi;
 	uint64_t tok;
@@ -365,53 +381,70 @@ agw_ctx_install(struct agw_ctx_table *t, struct agw_nas_sec_engine *eng,
 		t->st.full++;
 		return -ENOSPC;
 	}
-	if (rte_hash_lookup_data(t->by_ue, &in->ue_key, &data) >= 0)
-		old = data;
+	rc = ctx_find_old(t, &in->ue_key, &idx, &old);
+	if (rc != 0)
+		return rc;
 	slot = t->free_stack[--t->free_top];
 	rc = ctx_fill(t, eng, slot, in);
-	/* The slot is complete before it becomes reachable: the hash
-	 * publishes the data pointer with release semantics. */
 	if (rc == 0)
-		rc = rte_hash_add_key_data(t->by_ue, &in->ue_key, &t->slots[slot]);
+		rc = ctx_publish(t, &in->ue_key, idx, &t->slots[slot]);
 	if (rc != 0) {
 		ctx_clear_slot(t, &t->slots[slot]);
 		t->free_stack[t->free_top++] = slot;
 		return rc;
 	}
 	pos_tmsi = ctx_link_stmsi(t, old, &t->slots[slot]);
-	if (old != NULL) {
-		tok = ctx_defer(t, old->slot, -1, pos_tmsi);
-		t->st.replaces++;
-	} else {
-		tok = rte_rcu_qsbr_start(t->qsv);
-		t->st.installs++;
-		t->st.in_use++;
-	}
+	ctx_count_install(t, old, &in->ue_key);
+	tok = old != NULL ? ctx_defer(t, old->slot, -1, pos_tmsi) : rte_rcu_qsbr_start(t->qsv);
 	if (token != NULL)
 		*token = tok;
 	return 0;
+}
+
+/* Unlink @p key's context; returns it, or NULL. *pos_ue: the hash key
+ * position to free after the grace period (-1: none). */
+static struct agw_ue_ctx *
+ctx_unlink_ue(struct agw_ctx_table *t, const struct agw_ctx_ue_key *key, int32_t *pos_ue)
+{
+	struct agw_ue_ctx *c;
+	void *data;
+	int64_t idx;
+
+	*pos_ue = -1;
+	if (ctx_n2_mode(t)) {
+		idx = ctx_n2_index(t, key->amf_ue_ngap_id);
+		c = idx < 0 ? NULL : t->n2.ctx[idx];
+		if (c == NULL || !ctx_key_matches(c, key))
+			return NULL;
+		__atomic_store_n(&t->n2.ctx[idx], NULL, __ATOMIC_RELEASE);
+		return c;
+	}
+	if (rte_hash_lookup_data(t->by_ue, key, &data) < 0)
+		return NULL;
+	*pos_ue = rte_hash_del_key(t->by_ue, key);
+	if (*pos_ue < 0)
+		*pos_ue = -1;
+	return data;
 }
 
 int
 agw_ctx_delete(struct agw_ctx_table *t, const struct agw_ctx_ue_key *key, uint64_t *token)
 {
 	struct agw_ue_ctx *c;
-	void *data;
 	int32_t pos_ue, pos_tmsi = -1;
 	uint64_t tok;
 
 	if (t == NULL || key == NULL)
 		return -EINVAL;
-	if (rte_hash_lookup_data(t->by_ue, key, &data) < 0)
+	c = ctx_unlink_ue(t, key, &pos_ue);
+	if (c == NULL)
 		return -ENOENT;
-	c = data;
-	pos_ue = rte_hash_del_key(t->by_ue, key);
 	if (c->stmsi != 0) {
 		pos_tmsi = rte_hash_del_key(t->by_stmsi, &c->stmsi);
 		if (pos_tmsi < 0)
 			pos_tmsi = -1;
 	}
-	tok = ctx_defer(t, c->slot, pos_ue < 0 ? -1 : pos_ue, pos_tmsi);
+	tok = ctx_defer(t, c->slot, pos_ue, pos_tmsi);
 	t->st.deletes++;
 	t->st.in_use--;
 	if (token != NULL)
