@@ -108,18 +108,22 @@ struct agw_pkt_meta {
 	uint8_t action;          /**< enum agw_pkt_action */
 	uint8_t cause;           /**< enum agw_pkt_cause when dropped */
 	uint32_t assoc_id;       /**< agw_assoc_id() of the SCTP association */
+	uint32_t ran_ue_ngap_id; /**< RAN-UE-NGAP-ID (TS 38.413 9.3.3.2: 32 bits) */
 	uint64_t amf_ue_ngap_id;
-	uint64_t ran_ue_ngap_id;
 	uint64_t stmsi;          /**< 5G-S-TMSI of an InitialUEMessage, 0 if none */
+	struct agw_ue_ctx *ctx;  /**< context found by agw_nas_sec */
 	uint32_t count;          /**< estimated UL NAS COUNT (commits after MAC ok) */
 	uint8_t nas_msg_type;    /**< plain 5GMM message type (after deciphering) */
 	uint8_t deciphered;      /**< 1: the NAS message was ciphered/deciphered in place */
 	uint8_t dl;              /**< 1: downlink (came from the core port) */
 	uint8_t inject_protect;  /**< set by the control lcore on an injected frame:
 				      1 = its NAS needs protecting (DL path), 0 = as is */
-	struct agw_ue_ctx *ctx;  /**< context found by agw_nas_sec */
 	uint8_t saved[AGW_NIA2_PREFIX_LEN]; /**< octets the NIA2 prefix overwrote */
 };
+
+/* One cache line (the mbuf's private area): classify writes it first. */
+_Static_assert(sizeof(struct agw_pkt_meta) <= RTE_CACHE_LINE_SIZE,
+	       "packet metadata beyond one cache line");
 
 static inline struct agw_pkt_meta *
 agw_pkt_meta(struct rte_mbuf *m)

@@ -249,20 +249,23 @@ cls_split(struct agw_worker *w, struct rte_mbuf *m, void **objs, uint16_t *nexts
 }
 
 /*
- * The frame's first CLS_PREFETCH_LINES cache lines, a few packets ahead:
+ * The frame's first CLS_PREFETCH_LINES cache lines and the packet's
+ * metadata line (written first thing by classify_one), a few packets ahead:
  * headers, the NGAP IEs and the NAS header all sit there for ordinary NAS,
- * and the frame usually arrives cold (DMA, or another core's cache).
+ * and the frame usually arrives cold (DMA, or another core's cache). The
+ * mbuf's first line is already here: agw_rx stamped the port in it.
  */
-#define CLS_PREFETCH_AHEAD 4
+#define CLS_PREFETCH_AHEAD 6
 #define CLS_PREFETCH_LINES 4
 
 static inline void
-cls_prefetch(const struct rte_mbuf *m)
+cls_prefetch(struct rte_mbuf *m)
 {
 	const uint8_t *p = rte_pktmbuf_mtod(m, const uint8_t *);
 	unsigned int n = RTE_MIN((unsigned int)rte_pktmbuf_data_len(m),
 				 (unsigned int)(CLS_PREFETCH_LINES * RTE_CACHE_LINE_SIZE));
 
+	rte_prefetch0_write(agw_pkt_meta(m));
 	for (unsigned int off = 0; off < n; off += RTE_CACHE_LINE_SIZE)
 		rte_prefetch0(p + off);
 }
@@ -279,6 +282,8 @@ agw_classify_process(struct rte_graph *graph, struct rte_node *node, void **objs
 	unsigned int n = 0;
 	uint16_t i;
 
+	for (i = 0; i < CLS_PREFETCH_AHEAD && i < nb_objs; i++)
+		cls_prefetch(objs[i]);
 	for (i = 0; i < nb_objs; i++) {
 		if (i + CLS_PREFETCH_AHEAD < nb_objs)
 			cls_prefetch(objs[i + CLS_PREFETCH_AHEAD]);

@@ -86,8 +86,22 @@ struct pl_meas {
 	uint64_t empty_tsc;     /**< their cycles */
 };
 
+/* rte_graph's own per-node counters (RTE_LIBRTE_GRAPH_STATS, on in
+ * Debian's DPDK): cycles spent inside each node's process function. */
+#define PL_MAX_NODES 16
+struct pl_node_cost {
+	char name[RTE_NODE_NAMESIZE];
+	uint64_t objs, cycles;
+};
+struct pl_nodes {
+	unsigned int n;
+	struct pl_node_cost c[PL_MAX_NODES];
+};
+
 struct pl_env {
 	const struct perf_pipeline_opts *o;
+	struct rte_graph_cluster_stats *gstats;
+	struct pl_nodes nodes_last;     /**< filled by nodes_cb() */
 	struct rte_mempool *pool;
 	struct rte_ring *ran_rx, *ran_tx, *core_rx, *core_tx, *punt;
 	uint16_t ran_port, core_port;
@@ -142,6 +156,7 @@ struct pl_result {
 	double other_pct;       /**< CPU time of other processes, % of both CPUs */
 	double spread_pct;      /**< (best - worst) / best Mpps over the repetitions */
 	double c2c_ns;          /**< one-way cache line transfer main <-> worker CPU */
+	struct pl_nodes nodes;  /**< per-node cycles and objects of the point */
 };
 
 static struct pl_env env;
@@ -766,12 +781,41 @@ c2c_ns(struct pl_env *e)
 	return (double)(t1 - t0) / e->hz * 1e9 / (2.0 * PP_ROUNDS);
 }
 
+static int
+nodes_cb(bool is_first, bool is_last, void *cookie, const struct rte_graph_cluster_node_stats *st)
+{
+	struct pl_nodes *ns = cookie;
+
+	(void)is_last;
+	if (is_first)
+		ns->n = 0;
+	if (ns->n < PL_MAX_NODES) {
+		struct pl_node_cost *c = &ns->c[ns->n++];
+
+		snprintf(c->name, sizeof(c->name), "%s", st->name);
+		c->objs = st->objs;
+		c->cycles = st->cycles;
+	}
+	return 0;
+}
+
+/* The worker graph's per-node totals so far (zeroes without stats). */
+static void
+nodes_snapshot(struct pl_env *e, struct pl_nodes *ns)
+{
+	memset(&e->nodes_last, 0, sizeof(e->nodes_last));
+	if (e->gstats != NULL)
+		rte_graph_cluster_stats_get(e->gstats, false);
+	*ns = e->nodes_last;
+}
+
 /* One measured point on the installed contexts and built frames. */
 static void
 point_run(struct pl_env *e, unsigned int engine, struct pl_result *r)
 {
 	const struct agw_worker_stats *st = &e->w.stats;
 	uint64_t n = e->nb_frames;
+	struct pl_nodes before;
 
 	memset(r, 0, sizeof(*r));
 	memset(&e->w.stats, 0, sizeof(e->w.stats));
@@ -784,7 +828,13 @@ point_run(struct pl_env *e, unsigned int engine, struct pl_result *r)
 	e->warm = RTE_MIN(n / 10, (uint64_t)100000);
 	r->load1 = load1();
 	r->c2c_ns = c2c_ns(e);
+	nodes_snapshot(e, &before);
 	gen_run(e, r);
+	nodes_snapshot(e, &r->nodes);
+	for (unsigned int i = 0; i < r->nodes.n && i < before.n; i++) {
+		r->nodes.c[i].objs -= before.c[i].objs;
+		r->nodes.c[i].cycles -= before.c[i].cycles;
+	}
 	r->m = e->wm;
 	r->st = *st;
 	e->round_base += e->rounds;
@@ -879,6 +929,26 @@ print_header(const struct pl_env *e, const char *mem)
 	fflush(stdout);
 }
 
+/* Cycles inside each node per packet of the point (whole point, warm-up
+ * included), beside the total: the rest is rx polling and graph walking. */
+static void
+print_nodes(const struct pl_result *r)
+{
+	double pk = r->st.rx ? (double)r->st.rx : 1, sum = 0;
+
+	printf("#   nodes, cycles/pkt:");
+	for (unsigned int i = 0; i < r->nodes.n; i++) {
+		const struct pl_node_cost *c = &r->nodes.c[i];
+
+		if (c->objs == 0)
+			continue;
+		printf(" %s %.1f", strncmp(c->name, "agw_", 4) == 0 ? c->name + 4 : c->name,
+		       (double)c->cycles / pk);
+		sum += (double)c->cycles / pk;
+	}
+	printf(" (sum %.1f)\n", sum);
+}
+
 static void
 print_row(const struct pl_env *e, unsigned int engine, uint32_t size,
 	  const struct pl_result *r)
@@ -903,6 +973,8 @@ print_row(const struct pl_env *e, unsigned int engine, uint32_t size,
 		       en, ids_name(e->ids), nia_name(e->nia), nea_name(e->nea), size, e->nb_ues, r->m.pkts, mpps,
 		       cyc, busy, burst, r->m.empty, r->ring_full, bottleneck(e, r),
 		       r->ok ? "ok" : "FAIL", r->load1, r->other_pct, r->spread_pct, r->c2c_ns);
+	if (!e->o->csv)
+		print_nodes(r);
 	if (!r->ok)
 		printf("#   FAIL %s %s/%s size %u ctxs %u ids %s: %s\n", en, nia_name(e->nia),
 		       nea_name(e->nea), size, e->nb_ues, ids_name(e->ids), r->why);
@@ -972,7 +1044,18 @@ setup_graph(struct pl_env *e)
 	    rte_graph_create(e->w.graph_name, &gp) == RTE_GRAPH_ID_INVALID)
 		return -EINVAL;
 	e->graph = rte_graph_lookup(e->w.graph_name);
-	return e->graph != NULL ? 0 : -EINVAL;
+	if (e->graph == NULL)
+		return -EINVAL;
+	{
+		const char *pat[] = { e->w.graph_name };
+		struct rte_graph_cluster_stats_param sp = {
+			.socket_id = SOCKET_ID_ANY, .fn = nodes_cb, .cookie = &e->nodes_last,
+			.nb_graph_patterns = 1, .graph_patterns = pat,
+		};
+
+		e->gstats = rte_graph_cluster_stats_create(&sp); /* NULL: no breakdown */
+	}
+	return 0;
 }
 
 static uint32_t
@@ -1201,6 +1284,8 @@ env_fini(struct pl_env *e)
 	free(e->inv);
 	free(e->pre);
 	rte_mempool_free(e->pre_pool);
+	if (e->gstats != NULL)
+		rte_graph_cluster_stats_destroy(e->gstats);
 }
 
 /* A fixed pseudo-random order of the UEs inside every round. */
