@@ -51,6 +51,7 @@
 #include <rte_lcore.h>
 #include <rte_mbuf.h>
 #include <rte_memcpy.h>
+#include <rte_pause.h>
 #include <rte_ring.h>
 
 #include <intel-ipsec-mb.h>
@@ -708,6 +709,7 @@ gen_run(struct pl_env *e, struct pl_result *r)
 			r->ring_full++;
 		while (k < n) {
 			gen_drain(e, r);
+			rte_pause(); /* the worker's CPU may share a core with this one */
 			k += rte_ring_enqueue_burst(e->ran_rx, (void **)ms + k, n - k, NULL);
 			if (k < n && (++spins & 0xfffff) == 0 &&
 			    gen_stalled(e, &t_progress, &last_rx)) {
@@ -720,6 +722,7 @@ gen_run(struct pl_env *e, struct pl_result *r)
 	}
 	while (!__atomic_load_n(&e->worker_done, __ATOMIC_ACQUIRE)) {
 		gen_drain(e, r);
+		rte_pause();
 		if ((++spins & 0xfffff) == 0 && gen_stalled(e, &t_progress, &last_rx))
 			goto stalled;
 	}
