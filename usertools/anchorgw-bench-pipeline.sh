@@ -7,7 +7,7 @@
 # table with the ratio.
 #   usertools/anchorgw-bench-pipeline.sh [--quick] [--build DIR] [--frames N]
 #       [--repeat R] [--retries N] [--cpus MAIN,WORKER] [--no-huge] [--keep-huge]
-#       [--total-ops N]
+#       [--total-ops N] [--ids core,gw] [--feed preload|copy]
 # --quick: NIA2 with and without NEA2 at 128 octets, 1k and 1M contexts,
 # both engines. Default: NIA1/2/3, each without and with NEA1/2/3, NAS sizes
 # 64,128,256,512, 1k/100k/1M contexts, both engines (about 12 minutes).
@@ -15,6 +15,10 @@
 # --quick 3); a point disturbed by other processes (> 5 % of the CPUs) or
 # bound by the generator is run again, up to N points (default 24).
 # crypto-perf runs before and after ours, the better one counts.
+# --ids: contexts under AMF-UE-NGAP-IDs from the core (proxy mode, hashed
+# lookup) and/or the gateway's own (anchors mode, direct index); rows
+# imb-core / imb-gw. --feed: how frames reach the RAN ring (default preload:
+# in their mbufs before the point, as a NIC's DMA leaves them).
 # Hugepages: reserved with usertools/anchorgw-hugepages.sh (and given back
 # at the end unless --keep-huge); without them, --no-huge.
 set -uo pipefail
@@ -31,9 +35,11 @@ total_ops=4000000
 burst=32
 repeat=
 retries=24
+ids=core,gw
+feed=preload
 
 usage() {
-	sed -n '8,19p' "$0" | sed 's/^# \{0,1\}//' >&2
+	sed -n '8,24p' "$0" | sed 's/^# \{0,1\}//' >&2
 	exit 2
 }
 
@@ -51,6 +57,8 @@ while [ $# -gt 0 ]; do
 	--total-ops) total_ops=$2 ;;
 	--repeat) repeat=$2 ;;
 	--retries) retries=$2 ;;
+	--ids) ids=$2 ;;
+	--feed) feed=$2 ;;
 	*) usage ;;
 	esac
 	shift 2
@@ -155,14 +163,20 @@ run_cperf
 # --- ours: one process per engine and context count -------------------------
 : >"$tmp/ours.csv"
 : >"$tmp/install.txt"
-run_ours() { # engine contexts nia-list nea-modes sizes csv-out [extra options]
-	echo "test-anchor-perf pipeline $1 $2 contexts $3 nea $4 sizes $5 ${7:-}" \
+# Row label: engine, N for NIC-verified checksums, -ids (imbN-gw, cdev-core).
+run_ours() { # label contexts nia-list nea-modes sizes csv-out
+	local eng=${1%%-*} rid=$ids extra=()
+	case "$1" in *-*) rid=${1#*-} ;; esac
+	case "$eng" in *N) eng=${eng%N}; extra=(--nic-csum) ;; esac
+	echo "test-anchor-perf pipeline $1 $2 contexts $3 nea $4 sizes $5" \
 		"($(uptime | sed 's/.*load/load/'))" >&2
-	"$perf" pipeline --csv --engines "$1" --contexts "$2" --nia "$3" --nea "$4" \
+	"$perf" pipeline --csv --engines "$eng" --contexts "$2" --nia "$3" --nea "$4" \
 		--sizes "$5" --frames "$frames" --cpus "$cpus" --repeat "$repeat" \
-		"${hugeopt[@]}" ${7:-} >"$tmp/p.out" 2>"$tmp/p.err"
+		--ids "$rid" --feed "$feed" "${hugeopt[@]}" "${extra[@]}" \
+		>"$tmp/p.out" 2>"$tmp/p.err"
 	local rc=$?
-	grep -E '^(imbN?|cdevN?),' "$tmp/p.out" >>"$6"
+	# engine and ids in one label: imb-gw, imbN-core, ...
+	grep -E '^(imbN?|cdevN?),' "$tmp/p.out" | sed -E 's/^([a-zN]+),([a-z]+),/\1-\2,/' >>"$6"
 	grep '^# install' "$tmp/p.out" >>"$tmp/install.txt"
 	[ -s "$tmp/hdr.txt" ] || grep -E '^# (IPsec-MB|test-anchor-perf)' "$tmp/p.out" >"$tmp/hdr.txt"
 	grep '^#   FAIL' "$tmp/p.out" >>"$tmp/notes"
@@ -180,7 +194,7 @@ done
 # The same NIA2 points with frames marked NIC-verified (Rx checksum offload):
 # rows "imbN"; the goal line stays on the software-checksum "imb" row.
 for c in "${ctxs[@]}"; do
-	run_ours imb "$c" nia2 off,on 128 "$tmp/ours.csv" --nic-csum
+	run_ours imbN "$c" nia2 off,on 128 "$tmp/ours.csv"
 done
 # Points that other processes disturbed, or where the generator could not
 # keep up, once more each (the better run counts).
@@ -215,6 +229,9 @@ echo "#        ratio = ours Mpps / cperf Mops."
 echo "# size : NAS-PDU octets; NIA over size-6 (+8 prefix for NIA2), NEA over size-7."
 echo "# imbN : imb with frames marked NIC-verified (RTE_MBUF_F_RX_IP/L4_CKSUM_GOOD, as a NIC"
 echo "#        with Rx checksum offload sets them): no software IPv4 checksum / SCTP CRC32c on rx."
+echo "# -core: AMF-UE-NGAP-IDs from the core (proxy mode), N2 lookup hashes (association, ID);"
+echo "# -gw  : IDs the gateway allocated (anchors mode), N2 lookup indexes them directly."
+echo "# feed : $feed (test-anchor-perf pipeline --help)"
 awk -F, '
 FILENAME ~ /cperf/ {
 	if (!(($1, $2, $3) in c) || $4 + 0 > c[$1, $2, $3] + 0) { c[$1, $2, $3] = $4; cc[$1, $2, $3] = $5 }
@@ -242,10 +259,10 @@ function out(f,    key, cp, cpc, ratio) {
 		if (c[key] > 0)
 			ratio = sprintf("%.2f", f[7] / c[key])
 	}
-	printf "%-4s %-4s %-4s %4s %8s %8.3f %7.0f %7.0f %-9s %-4s %8s %7s %6s %5.1f %4s\n", f[1],
+	printf "%-10s %-4s %-4s %4s %8s %8.3f %7.0f %7.0f %-9s %-4s %8s %7s %6s %5.1f %4s\n", f[1],
 	       f[2], f[3], f[4], f[5], f[7], f[8], f[9], f[14], f[15], cp, cpc, ratio, f[17], f[19]
 }' "$tmp/cperf.csv" "$tmp/ours.csv" "$tmp/retry.csv" >"$tmp/rows"
-printf "%-4s %-4s %-4s %4s %8s %8s %7s %7s %-9s %-4s %8s %7s %6s %5s %4s\n" eng nia nea size ctxs \
+printf "%-10s %-4s %-4s %4s %8s %8s %7s %7s %-9s %-4s %8s %7s %6s %5s %4s\n" eng nia nea size ctxs \
 	Mpps cyc/pkt busy bottleneck chk cperfMops cpcyc ratio oth% c2c
 # engine, algorithm pair, size, contexts
 sort -t' ' -k1,1r -k2,2 -k3,3 -k4,4n -k5,5n "$tmp/rows" |
@@ -254,9 +271,9 @@ echo
 echo "# context install (agw_ctx_install; cdev: + sessions through the engine hooks):"
 sed 's/^# install /#   /' "$tmp/install.txt" | awk '!seen[$0]++'
 [ ! -s "$tmp/notes" ] || { echo "# notes:"; sort -u "$tmp/notes"; }
-awk '$1 == "imb" && $2 == "NIA2" && $3 == "-" && $4 == 128 && $5 == 1000000 {
-	if ($13 == "-") print "# goal (imb NIA2 128 B 1M contexts >= 0.60 of crypto-perf): no crypto-perf figure"
-	else printf "# goal (imb NIA2 128 B 1M contexts >= 0.60 of crypto-perf): %s (ratio %s, %s Mpps vs %s Mops)\n",
-		($13 + 0 >= 0.60 ? "MET" : "NOT MET"), $13, $6, $11
+awk '$1 ~ /^imb-/ && $2 == "NIA2" && $3 == "-" && $4 == 128 && $5 == 1000000 {
+	if ($13 == "-") print "# goal (" $1 " NIA2 128 B 1M contexts >= 0.60 of crypto-perf): no crypto-perf figure"
+	else printf "# goal (%s NIA2 128 B 1M contexts >= 0.60 of crypto-perf): %s (ratio %s, %s Mpps vs %s Mops)\n",
+		$1, ($13 + 0 >= 0.60 ? "MET" : "NOT MET"), $13, $6, $11
 }' "$tmp/rows"
 echo "# uptime after: $(uptime); matrix took $((t_end - t_start)) s"
