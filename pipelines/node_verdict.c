@@ -30,7 +30,8 @@ enum {
 
 /*
  * 5GMM messages the control lcore (SEAF/AMF security, anchors) handles
- * (TS 24.501 Table 9.7.1); every other verified message is forwarded.
+ * (TS 24.501 Table 9.7.1, and the private seed 000 messages the UE sends);
+ * every other verified message is forwarded.
  */
 static inline int
 nas_type_is_anchor(uint8_t t)
@@ -47,6 +48,8 @@ nas_type_is_anchor(uint8_t t)
 	case 0x5e: /* Security mode complete */
 	case 0x5f: /* Security mode reject */
 	case 0x64: /* 5GMM status */
+	case 0x7b: /* DH UE key (private, seed 000 Msg2; doc/nas-private-ies.md) */
+	case 0x7c: /* Device authentication request (private, seed 000 Msg3) */
 		return 1;
 	default:
 		return 0;

@@ -23,6 +23,7 @@ reg_opts_default(struct reg_opts *o)
 	o->seed = 1;
 	o->nia_mask = 0x0e; /* NIA1..3 */
 	o->nea_mask = 0x0f; /* NEA0..3 */
+	o->svc_cap = -1;    /* no UE security service capability IE */
 	strcpy(o->mcc, "001");
 	strcpy(o->mnc, "01");
 	agw_reggnb_conf_default(&o->net);
@@ -118,6 +119,14 @@ parse_text(struct reg_opts *o, int c, const char *v)
 	case 'H':
 		o->mm_ssi = v;
 		return 0;
+	case 'C': {
+		unsigned int cap;
+
+		if (parse_uint(v, 3, &cap) != 0)
+			return -EINVAL;
+		o->svc_cap = (int16_t)cap;
+		return 0;
+	}
 	default:
 		return -EINVAL;
 	}
@@ -141,6 +150,9 @@ parse_one(struct reg_opts *o, int c, const char *v)
 		{'K', &o->n_fault[AGW_REGUE_F_SMC_FORGED], REG_MAX_UES},
 		{'J', &o->n_fault[AGW_REGUE_F_SSI_REJECT], REG_MAX_UES},
 		{'L', &o->n_fault[AGW_REGUE_F_ACCEPT_LOST], REG_MAX_UES},
+		{'B', &o->n_fault[AGW_REGUE_F_BAD_IMEI], REG_MAX_UES},
+		{'N', &o->n_fault[AGW_REGUE_F_NO_IMEI], REG_MAX_UES},
+		{'D', &o->n_fault[AGW_REGUE_F_DH_BAD_KEY], REG_MAX_UES},
 	};
 
 	for (size_t k = 0; k < sizeof(num) / sizeof(num[0]); k++)
@@ -167,19 +179,20 @@ int
 reg_opts_parse(struct reg_opts *o, int argc, char **argv)
 {
 	static const struct option lo[] = {
-		{"ues", 1, NULL, 'u'},	      {"first", 1, NULL, 'F'},
-		{"seed", 1, NULL, 'S'},	      {"window", 1, NULL, 'w'},
-		{"timeout-ms", 1, NULL, 't'}, {"wrong-res", 1, NULL, 'R'},
-		{"sync-fail", 1, NULL, 'Y'},  {"mac-fail", 1, NULL, 'M'},
-		{"unknown", 1, NULL, 'U'},    {"nia", 1, NULL, 'i'},
-		{"nea", 1, NULL, 'e'},	      {"mix", 0, NULL, 'x'},
-		{"quiet", 0, NULL, 'q'},      {"mcc", 1, NULL, 'c'},
-		{"mnc", 1, NULL, 'n'},	      {"gw-ip", 1, NULL, 'g'},
-		{"gnb-ip", 1, NULL, 'G'},     {"iface", 1, NULL, 'I'},
-		{"out", 1, NULL, 'o'},	      {"smc-forge", 1, NULL, 'K'},
-		{"ssi-reject", 1, NULL, 'J'}, {"mm-ssi", 1, NULL, 'H'},
-		{"accept-lost", 1, NULL, 'L'},
-		{NULL, 0, NULL, 0}};
+		{"ues", 1, NULL, 'u'},	       {"first", 1, NULL, 'F'},
+		{"seed", 1, NULL, 'S'},	       {"window", 1, NULL, 'w'},
+		{"timeout-ms", 1, NULL, 't'},  {"wrong-res", 1, NULL, 'R'},
+		{"sync-fail", 1, NULL, 'Y'},   {"mac-fail", 1, NULL, 'M'},
+		{"unknown", 1, NULL, 'U'},     {"nia", 1, NULL, 'i'},
+		{"nea", 1, NULL, 'e'},	       {"mix", 0, NULL, 'x'},
+		{"quiet", 0, NULL, 'q'},       {"mcc", 1, NULL, 'c'},
+		{"mnc", 1, NULL, 'n'},	       {"gw-ip", 1, NULL, 'g'},
+		{"gnb-ip", 1, NULL, 'G'},      {"iface", 1, NULL, 'I'},
+		{"out", 1, NULL, 'o'},	       {"smc-forge", 1, NULL, 'K'},
+		{"ssi-reject", 1, NULL, 'J'},  {"mm-ssi", 1, NULL, 'H'},
+		{"accept-lost", 1, NULL, 'L'}, {"bad-imei", 1, NULL, 'B'},
+		{"no-imei", 1, NULL, 'N'},     {"dh-bad-key", 1, NULL, 'D'},
+		{"ue-svc-cap", 1, NULL, 'C'},  {NULL, 0, NULL, 0}};
 	int c;
 
 	optind = 1;
@@ -208,8 +221,9 @@ spread(uint64_t i, uint64_t n, uint64_t f)
  * Fault of UE @p i (0-based within the run). The unknown UEs are spread
  * over all N positions, depending on N and their count only (so the CSV of
  * `subscribers --unknown K` matches whatever other faults `register` adds);
- * wrong-res, sync-fail, mac-fail and smc-forge UEs, in that order, are spread over the
- * N - K other positions.
+ * the other kinds (wrong-res, sync-fail, mac-fail, smc-forge, ssi-reject,
+ * accept-lost, bad-imei, no-imei, dh-bad-key), in that order, are spread
+ * over the N - K other positions.
  */
 uint8_t
 reg_fault_of(const struct reg_opts *o, uint32_t i)

@@ -25,6 +25,7 @@ struct reg_opts {
 	char mcc[4], mnc[4];
 	const char *iface, *out;
 	const char *mm_ssi; /* subscribers: mm_ssi column for every line, or NULL */
+	int16_t svc_cap;    /* register: UE security service capability MM octet, -1 none */
 	struct agw_reggnb_conf net;
 };
 

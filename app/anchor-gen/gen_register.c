@@ -6,10 +6,12 @@
  * socket on its net_tap interface, up to W at a time. Each UE computes its
  * side on its own and checks every answer; faults are injected on request
  * (wrong RES*, synch failure, MAC failure, unknown SUPI, forged Security
- * mode complete, mandatory security service) and each UE must end the way
- * its fault predicts. Prints one line per UE and a summary of name=value
- * lines; exit 0 when every UE ended as predicted, else 1. Options and fault
- * placement: gen_reg_opts.c (shared with `anchor-gen subscribers`).
+ * mode complete, mandatory security service, bad or absent IMEI, small-order
+ * DH key) and each UE must end the way its fault predicts. Seed 000
+ * procedures run as the network asks (reg_ue_ssp.c). Prints one line per UE
+ * and a summary of name=value lines; exit 0 when every UE ended as
+ * predicted, else 1. Options and fault placement: gen_reg_opts.c (shared
+ * with `anchor-gen subscribers`).
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -46,6 +48,7 @@ struct reg_tally {
 	uint64_t registered, auth_reject, resync_ok, failed, dl_mac_ok, k_amf_derived;
 	uint64_t unexpected, late_dl, ul_frames_bad;
 	uint64_t autn_failed; /* UEs without the mac-fail fault that sent #20 */
+	uint64_t k_dh_derived, devauth_accepted, ssp_commands, ssp_status_sent;
 	uint64_t rejected[256];
 	uint64_t failed_why[AGW_REGUE_R_MAX];
 };
@@ -118,6 +121,10 @@ tally(struct reg_run *r, const struct agw_regue *ue)
 		t->rejected[ue->cause]++;
 	t->dl_mac_ok += ue->dl_mac_ok;
 	t->k_amf_derived += ue->kamf_derived;
+	t->k_dh_derived += ue->dh_state == 2;
+	t->devauth_accepted += ue->devauth_state == 2;
+	t->ssp_commands += ue->n_ssp_cmd;
+	t->ssp_status_sent += ue->sent_status;
 	t->autn_failed += ue->sent_mac_failure && ue->fault != AGW_REGUE_F_MAC_FAIL;
 }
 
@@ -145,10 +152,12 @@ report_ue(struct reg_run *r, const struct agw_regue *ue, uint64_t lat_us, int ok
 	if (r->o.quiet && ok)
 		return;
 	printf("ue=%u supi=%s fault=%s outcome=%s ue_auth_failure=%s nia=%u nea=%u ul_count=%u "
-	       "dl_count=%u dl_verified=%u sqn_accepted=%" PRIu64 " latency_ms=%.3f %s\n",
+	       "dl_count=%u dl_verified=%u sqn_accepted=%" PRIu64 " ue_k_dh=%u ue_devauth=%u "
+	       "latency_ms=%.3f %s\n",
 	       ue->index, ue->supi, agw_regue_fault_name(ue->fault), what, auth_fail_text(ue),
 	       ue->nia, ue->nea, ue->ul_count, ue->dl_count, ue->dl_mac_ok, ue->sqn_accepted,
-	       (double)lat_us / 1000.0, ok ? "ok" : "UNEXPECTED");
+	       ue->dh_state == 2, ue->devauth_state, (double)lat_us / 1000.0,
+	       ok ? "ok" : "UNEXPECTED");
 }
 
 /* A UE reached a final state: account, print, free its slot. */
@@ -334,6 +343,9 @@ print_counts(const struct reg_run *r)
 	printf("dl_mac_ok=%" PRIu64 "\nk_amf_derived=%" PRIu64 "\nunexpected=%" PRIu64
 	       "\nlate_dl=%" PRIu64 "\n",
 	       t->dl_mac_ok, t->k_amf_derived, t->unexpected, t->late_dl);
+	printf("k_dh_derived=%" PRIu64 "\ndevauth_accepted=%" PRIu64 "\nssp_commands=%" PRIu64
+	       "\nssp_status_sent=%" PRIu64 "\n",
+	       t->k_dh_derived, t->devauth_accepted, t->ssp_commands, t->ssp_status_sent);
 }
 
 static void
@@ -394,6 +406,7 @@ run_alloc(struct reg_run *r)
 	if (agw_regue_conf_init(&r->uc, r->eng, r->o.seed, r->o.mcc, r->o.mnc, r->o.nia_mask,
 				r->o.nea_mask, r->o.mix) != 0)
 		return -EINVAL;
+	r->uc.svc_cap = r->o.svc_cap;
 	return agw_reggnb_init(&r->gnb, &r->o.net, 1u + r->o.first, r->o.ues);
 }
 
@@ -416,7 +429,10 @@ register_usage(void)
 	fprintf(stderr,
 		"usage: anchor-gen register --iface IFNAME --ues N [--first I] [--seed S]\n"
 		"  [--window W (64)] [--timeout-ms T (10000)] [--wrong-res K] [--sync-fail K]\n"
-		"  [--mac-fail K] [--smc-forge K] [--accept-lost K] [--ssi-reject K] [--unknown K] [--nia 1,2,3] [--nea 0,1,2,3] [--mix]\n"
+		"  [--mac-fail K] [--smc-forge K] [--accept-lost K] [--ssi-reject K]\n"
+		"  [--unknown K] [--bad-imei K] [--no-imei K] [--dh-bad-key K]\n"
+		"  [--ue-svc-cap 0..3 (UE security service capability IE, MM octet)]\n"
+		"  [--nia 1,2,3] [--nea 0,1,2,3] [--mix]\n"
 		"  [--mcc 001] [--mnc 01] [--gw-ip 10.10.0.2] [--gnb-ip 10.10.0.1] [--quiet]\n");
 }
 

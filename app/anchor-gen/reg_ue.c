@@ -18,6 +18,7 @@
 #include "agw_sidf.h"
 #include "agw_util.h"
 #include "reg_ue.h"
+#include "reg_ue_priv.h"
 
 #define BEARER_3GPP 1 /* NAS connection identifier, TS 33.501 6.4.3.1 */
 #define DIR_UL 0
@@ -43,9 +44,9 @@ agw_regue_reason_name(unsigned int reason)
 const char *
 agw_regue_fault_name(unsigned int fault)
 {
-	static const char *const names[AGW_REGUE_F_MAX] = {"none", "wrong_res", "sync_fail",
-							   "mac_fail", "unknown", "smc_forged",
-							   "ssi_reject", "accept_lost"};
+	static const char *const names[AGW_REGUE_F_MAX] = {
+		"none",	      "wrong_res",   "sync_fail", "mac_fail", "unknown",   "smc_forged",
+		"ssi_reject", "accept_lost", "bad_imei",  "no_imei",  "dh_bad_key"};
 
 	return fault < AGW_REGUE_F_MAX ? names[fault] : "?";
 }
@@ -71,6 +72,8 @@ agw_regue_conf_init(struct agw_regue_conf *c, struct agw_nas_sec_engine *eng, ui
 	c->nia_mask = nia_mask & 0x0e; /* NIA1..3 */
 	c->nea_mask = nea_mask & 0x0f; /* NEA0..3 */
 	c->mix = mix;
+	c->svc_cap = -1;
+	c->mm_support = 0x03; /* DH exchange, device authentication */
 	n = agw_kdf_snn(mcc, mnc, c->snn, sizeof(c->snn));
 	if (n < 0 || c->nea_mask == 0)
 		return -EINVAL;
@@ -172,6 +175,7 @@ agw_regue_init(struct agw_regue *ue, uint32_t index, const struct agw_regue_conf
 		return -ENOMEM;
 	}
 	ue_caps(ue);
+	agw_regue_imei(index, ue->imei);
 	ue->ngksi = 7;
 	return 0;
 }
@@ -224,10 +228,40 @@ agw_regue_as_expected(const struct agw_regue *ue, uint8_t unknown_cause)
 	case AGW_REGUE_F_ACCEPT_LOST:
 		return ue->state == AGW_REGUE_ST_REGISTERED && ue->lost_accept;
 	case AGW_REGUE_F_SSI_REJECT: /* under the new context: after the SMC */
-		return ue->state == AGW_REGUE_ST_REJECTED && ue->cause == 23 && ue->has_ctx;
+		return ue->state == AGW_REGUE_ST_REJECTED && ue->cause == AGW_REGUE_SSI_CAUSE &&
+		       ue->has_ctx;
+	case AGW_REGUE_F_BAD_IMEI: /* negative Device authentication result, then #5 */
+	case AGW_REGUE_F_NO_IMEI:
+		return ue->state == AGW_REGUE_ST_REJECTED && ue->cause == AGW_REGUE_DEVAUTH_CAUSE &&
+		       ue->devauth_state == 3;
+	case AGW_REGUE_F_DH_BAD_KEY:
+		return ue->state == AGW_REGUE_ST_REJECTED && ue->cause == AGW_REGUE_DH_CAUSE &&
+		       ue->dh_ue_started + ue->n_dh_nw_key > 0;
 	default:
 		return 0;
 	}
+}
+
+/* Luhn check digit of 14 digits (TS 23.003 Annex B). */
+static char
+luhn_digit(const char *d)
+{
+	unsigned int sum = 0;
+
+	for (int i = 13, dbl = 1; i >= 0; i--, dbl ^= 1) {
+		unsigned int v = (unsigned int)(d[i] - '0') * (dbl ? 2u : 1u);
+
+		sum += v / 10 + v % 10;
+	}
+	return (char)('0' + (10 - sum % 10) % 10);
+}
+
+void
+agw_regue_imei(uint32_t index, char imei[16])
+{
+	snprintf(imei, 16, "35000011%06u", index % 1000000u);
+	imei[14] = luhn_digit(imei);
+	imei[15] = '\0';
 }
 
 /* ---------------------------------------------------------------------- */
@@ -239,6 +273,12 @@ fail(struct agw_regue *ue, unsigned int reason)
 	ue->state = AGW_REGUE_ST_FAILED;
 	ue->reason = (uint8_t)reason;
 	return 0;
+}
+
+int
+regue_fail(struct agw_regue *ue, unsigned int reason)
+{
+	return fail(ue, reason);
 }
 
 static void
@@ -292,6 +332,13 @@ ul_out(struct agw_regue *ue, long n, size_t *ul_len)
 	return 0;
 }
 
+int
+regue_send(struct agw_regue *ue, uint8_t type, const struct agw_nas_body *b, uint8_t *ul,
+	   size_t cap, size_t *ul_len)
+{
+	return ul_out(ue, ue_protected(ue, type, b, AGW_NAS5G_SHT_INTEG_CIPH, ul, cap), ul_len);
+}
+
 /* 5GS mobile identity holding the SUCI, null scheme (TS 33.501 6.12.2). */
 static long
 ue_suci(const struct agw_regue *ue, uint8_t *ie, size_t cap)
@@ -309,7 +356,7 @@ ue_suci(const struct agw_regue *ue, uint8_t *ie, size_t cap)
 int
 agw_regue_start(struct agw_regue *ue, uint8_t *ul, size_t cap, size_t *ul_len)
 {
-	uint8_t ie[AGW_SIDF_IE_MAX];
+	uint8_t ie[AGW_SIDF_IE_MAX], svc;
 	struct agw_nas_body b;
 	long n;
 
@@ -326,6 +373,10 @@ agw_regue_start(struct agw_regue *ue, uint8_t *ul, size_t cap, size_t *ul_len)
 	agw_nas_set_half(&b, AGW_NAS5G_F_NGKSI, 7);    /* no key available */
 	agw_nas_set(&b, AGW_NAS5G_F_MOBILE_ID, ie, (uint16_t)n);
 	agw_nas_set(&b, AGW_NAS5G_F_UE_SEC_CAP, ue->cap, sizeof(ue->cap));
+	/* seed 000: the MM capability octet; ssi_reject advertises none */
+	svc = ue->fault == AGW_REGUE_F_SSI_REJECT ? 0 : (uint8_t)ue->conf->svc_cap;
+	if (ue->fault == AGW_REGUE_F_SSI_REJECT || ue->conf->svc_cap >= 0)
+		agw_nas_set(&b, AGW_NAS5G_F_UE_SEC_SVC_CAP, &svc, 1);
 	ue->state = AGW_REGUE_ST_WAIT_AUTH;
 	ul_out(ue, ue_plain(AGW_NAS5G_MT_REGISTRATION_REQUEST, &b, ul, cap), ul_len);
 	return ue->state == AGW_REGUE_ST_FAILED ? -ENOSPC : 0;
@@ -712,7 +763,13 @@ on_message(struct agw_regue *ue, const struct agw_nas5g_msg *m, uint8_t *ul, siz
 	case AGW_NAS5G_MT_REGISTRATION_REJECT:
 		return on_reg_reject(ue, &m->ies);
 	case AGW_NAS5G_MT_IDENTITY_REQUEST:
+		if (m->sec.sht != AGW_NAS5G_SHT_PLAIN) /* under NAS security: seed 000 IMEI */
+			return regue_ssp_on_message(ue, m, ul, cap, ul_len);
 		return on_identity_request(ue, ul, cap, ul_len);
+	case AGW_NAS5G_MT_SEC_SVC_COMMAND:
+	case AGW_NAS5G_MT_DH_NETWORK_KEY:
+	case AGW_NAS5G_MT_DEVICE_AUTH_RESULT:
+		return regue_ssp_on_message(ue, m, ul, cap, ul_len);
 	case AGW_NAS5G_MT_SECURITY_MODE_COMMAND:
 		return on_smc(ue, m, ul, cap, ul_len);
 	case AGW_NAS5G_MT_REGISTRATION_ACCEPT:

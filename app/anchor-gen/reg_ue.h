@@ -16,6 +16,15 @@
  * capabilities, the selected algorithms; the Registration accept's MAC and
  * DL NAS COUNT; reject causes.
  *
+ * Seed 000 security service procedures (reg_ue_ssp.c, private NAS of
+ * doc/nas-private-ies.md): the UE runs what the network asks after the SMC
+ * and computes its side on its own: the DH exchange with its own X25519
+ * key (network- or UE-initiated), deriving K_DH = KDF(Z, K_AMF, keys), and
+ * device authentication with an IMEI derived from its index (valid Luhn
+ * check digit unless a fault says otherwise); the UE-initiated procedures
+ * of a Security service command in the command's order; a procedure it
+ * does not support is answered with 5GMM STATUS.
+ *
  * Feed it downlink NAS PDUs; it answers with the next uplink NAS PDU and
  * ends in REGISTERED, REJECTED (5GMM cause), AUTH_REJECTED or FAILED
  * (reason). Keys stay in struct agw_regue and are zeroised by
@@ -25,6 +34,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "agw_dh.h"
 #include "agw_milenage.h"
 #include "agw_nas_sec.h"
 
@@ -34,17 +44,22 @@
 /** Fault injected in one UE. */
 enum agw_regue_fault {
 	AGW_REGUE_F_NONE = 0,
-	AGW_REGUE_F_WRONG_RES, /**< RES* corrupted: expect Authentication reject */
-	AGW_REGUE_F_SYNC_FAIL, /**< USIM ahead: #21 with AUTS, then success */
-	AGW_REGUE_F_MAC_FAIL,  /**< AUTN MAC fails: #20, no registration */
-	AGW_REGUE_F_UNKNOWN,   /**< SUPI not provisioned: Registration reject */
-	AGW_REGUE_F_SMC_FORGED, /**< first Security mode complete with a bad MAC:
-				     refused, the SMC retransmitted, then success */
-	AGW_REGUE_F_SSI_REJECT, /**< subscriber with a mandatory MM security service
-				     (seed 000) the network cannot run: protected
-				     Registration reject #23 after the SMC */
+	AGW_REGUE_F_WRONG_RES,	 /**< RES* corrupted: expect Authentication reject */
+	AGW_REGUE_F_SYNC_FAIL,	 /**< USIM ahead: #21 with AUTS, then success */
+	AGW_REGUE_F_MAC_FAIL,	 /**< AUTN MAC fails: #20, no registration */
+	AGW_REGUE_F_UNKNOWN,	 /**< SUPI not provisioned: Registration reject */
+	AGW_REGUE_F_SMC_FORGED,	 /**< first Security mode complete with a bad MAC:
+				      refused, the SMC retransmitted, then success */
+	AGW_REGUE_F_SSI_REJECT,	 /**< subscriber with a mandatory MM security service
+				      (seed 000) the network cannot run: protected
+				      Registration reject #23 after the SMC */
 	AGW_REGUE_F_ACCEPT_LOST, /**< the first Registration accept is ignored (lost):
 				      the network retransmits it, then success */
+	AGW_REGUE_F_BAD_IMEI,	 /**< seed 000 device authentication with an IMEI whose
+				      check digit is wrong: negative result, reject #5 */
+	AGW_REGUE_F_NO_IMEI,	 /**< device authentication request without identity:
+				      negative result, reject #5 */
+	AGW_REGUE_F_DH_BAD_KEY,	 /**< DH UE key of small order (u = 0): reject #111 */
 	AGW_REGUE_F_MAX
 };
 
@@ -76,7 +91,8 @@ enum agw_regue_state {
 	X(CRYPTO, "crypto")                                                                        \
 	X(ENCODE, "ul_encode")                                                                     \
 	X(LINK, "link_send")                                                                       \
-	X(TIMEOUT, "timeout")
+	X(TIMEOUT, "timeout")                                                                      \
+	X(SSP, "security_service_protocol")
 
 enum agw_regue_reason {
 #define AGW_REGUE_R_(id, s) AGW_REGUE_R_##id,
@@ -96,6 +112,11 @@ const char *agw_regue_fault_name(unsigned int fault);
  * UE" (lib/anchors/seaf_reg.c start_auth(), TS 24.501 Annex A).
  */
 #define AGW_REGUE_UNKNOWN_CAUSE 3
+/** Seed 000 causes (doc/nas-private-ies.md §4): device authentication
+ * failed #5, invalid DH key #111, mandatory procedure not runnable #23. */
+#define AGW_REGUE_DEVAUTH_CAUSE 5
+#define AGW_REGUE_DH_CAUSE 111
+#define AGW_REGUE_SSI_CAUSE 23
 
 /** Shared by all UEs of a run. */
 struct agw_regue_conf {
@@ -107,6 +128,12 @@ struct agw_regue_conf {
 	uint8_t mix;			/**< 1: UE i advertises one NIA and one NEA, rotating */
 	char snn[64];			/**< serving network name (agw_regue_conf_init()) */
 	size_t snn_len;
+	/**
+	 * Seed 000: the UE security service capability IE of the
+	 * Registration request: -1 none (default), else its MM octet.
+	 */
+	int16_t svc_cap;
+	uint8_t mm_support; /**< MM procedures the UE runs, bit code-1 (default 0x03) */
 };
 
 /**
@@ -141,6 +168,20 @@ struct agw_regue {
 	uint8_t kamf_derived;	    /**< K_AMF derived */
 	uint8_t sent_forged_smc;    /**< a Security mode complete with a bad MAC sent */
 	uint8_t lost_accept;	    /**< a Registration accept was ignored (fault) */
+	/* seed 000 (reg_ue_ssp.c) */
+	uint8_t ssp_q[8];	    /**< UE-initiated procedures of the last command, in order */
+	uint8_t ssp_nq, ssp_qi;	    /**< entries in ssp_q; the one running */
+	uint8_t dh_state;	    /**< 0 none, 1 own key sent (UE-initiated), 2 K_DH derived */
+	uint8_t devauth_state;	    /**< 0 none, 1 identity sent, 2 accepted, 3 rejected */
+	uint8_t n_ssp_cmd;	    /**< Security service commands received */
+	uint8_t n_dh_nw_key;	    /**< DH network keys received */
+	uint8_t sent_status;	    /**< 5GMM STATUS sent (a procedure not supported) */
+	uint8_t dh_ue_started;	    /**< the UE started the DH exchange */
+	uint8_t devauth_ue_started; /**< the UE started device authentication */
+	char imei[16];		    /**< device identity sent */
+	struct agw_x25519_pair dh;  /**< own X25519 pair (priv: secret) */
+	uint8_t dh_nw_pub[32];	    /**< the network's public key */
+	uint8_t kdh[32];	    /**< secret: K_DH */
 	uint8_t cap[2];		    /**< UE security capability sent (EA, IA octets) */
 	uint8_t ngksi;		    /**< ngKSI of the Authentication request */
 	uint8_t nia, nea;	    /**< selected by the network (SMC) */
@@ -209,5 +250,11 @@ int agw_regue_as_expected(const struct agw_regue *ue, uint8_t unknown_cause);
 
 /** End a UE that is not done yet as FAILED (e.g. AGW_REGUE_R_TIMEOUT). */
 void agw_regue_abort(struct agw_regue *ue, unsigned int reason);
+
+/**
+ * The IMEI of UE @p index: TAC 35000011, serial number = index mod 10^6,
+ * Luhn check digit (TS 23.003 Annex B), NUL-terminated.
+ */
+void agw_regue_imei(uint32_t index, char imei[16]);
 
 #endif /* AGW_REG_UE_H */

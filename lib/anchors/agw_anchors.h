@@ -26,7 +26,15 @@
  *    intersected with the UE security capability and the subscriber's
  *    allowed set, never NIA0), Security mode complete verified with the new
  *    context, context install, Registration accept with a new 5G-GUTI,
- *    Registration complete; UE-originating deregistration.
+ *    Registration complete; UE-originating deregistration;
+ *  - seed 000 (spec 000, MM domain): the subscriber's MM security service
+ *    identifier intersected with the UE's and this AMF's capability; after
+ *    the SMC the UE's context goes to the fast path and the procedures run
+ *    in the identifier's (ORDERED) or the configured order: DH exchange
+ *    over X25519 (K_DH) and device authentication (IMEI check digit),
+ *    network-initiated ones started here, UE-initiated ones announced in a
+ *    Security service command (one by one or together); the Registration
+ *    accept follows when all ended. Private NAS: doc/nas-private-ies.md.
  *
  * Every network procedure that waits for the UE runs a guard timer
  * (T3560-like: 6 s, 4 retransmissions, then abort). Time is given by
@@ -68,12 +76,15 @@ struct agw_store;
 /** 5GMM causes the anchors send (TS 24.501 9.11.3.2). */
 enum agw_anchors_cause {
 	AGW_ANCHORS_CAUSE_ILLEGAL_UE = 3,	   /**< unknown SUPI, SIDF failure (Annex A.2) */
+	AGW_ANCHORS_CAUSE_PEI_NOT_ACCEPTED = 5,	   /**< seed 000 device authentication failed */
 	AGW_ANCHORS_CAUSE_MAC_FAILURE = 20,	   /**< from the UE */
 	AGW_ANCHORS_CAUSE_SYNCH_FAILURE = 21,	   /**< from the UE */
-	AGW_ANCHORS_CAUSE_SEC_CAP_MISMATCH = 23,   /**< no common NAS algorithm */
+	AGW_ANCHORS_CAUSE_SEC_CAP_MISMATCH = 23,   /**< no common NAS algorithm; a mandatory
+						    *   security service the UE or AMF cannot run */
 	AGW_ANCHORS_CAUSE_SEC_MODE_REJECTED = 24,  /**< UE sent Security mode reject */
 	AGW_ANCHORS_CAUSE_INVALID_MANDATORY = 96,  /**< UE security capability missing */
-	AGW_ANCHORS_CAUSE_PROTOCOL_ERROR = 111,	   /**< protocol error, unspecified */
+	AGW_ANCHORS_CAUSE_PROTOCOL_ERROR = 111,	   /**< protocol error, unspecified (e.g. an
+						    *   invalid DH public key) */
 };
 
 /**
@@ -105,6 +116,17 @@ enum agw_anchors_cause {
 	X(SMC_COMPLETE_BAD_MAC, "smc_complete_integrity_failure")                                 \
 	X(SMC_REJECT, "security_mode_reject")                                                     \
 	X(SSI_MANDATORY_UNSUPPORTED, "ssi_mandatory_unsupported")                                 \
+	X(SSP_COMMAND, "ssp_command")                                                             \
+	X(SSP_DH_NETWORK_KEY, "ssp_dh_network_key")                                               \
+	X(SSP_DH_COMPLETE, "ssp_dh_complete")                                                     \
+	X(SSP_DH_INVALID_KEY, "ssp_dh_invalid_key")                                               \
+	X(SSP_IDENTITY_REQUEST, "ssp_devauth_identity_request")                                   \
+	X(SSP_DEVAUTH_ACCEPTED, "ssp_devauth_accepted")                                           \
+	X(SSP_DEVAUTH_REJECTED, "ssp_devauth_rejected")                                           \
+	X(SSP_UE_UNSUPPORTED, "ssp_ue_unsupported")                                               \
+	X(SSP_OPTIONAL_DROPPED, "ssp_optional_dropped")                                           \
+	X(SSP_UNEXPECTED, "ssp_unexpected_message")                                               \
+	X(SSP_COMPLETE, "ssp_complete")                                                           \
 	X(CTX_INSTALL, "context_install")                                                         \
 	X(CTX_DELETE, "context_delete")                                                           \
 	X(REG_ACCEPT, "registration_accept")                                                      \
@@ -149,7 +171,25 @@ struct agw_anchors_conf {
 	uint8_t amf_ptr;		   /**< 5G-GUTI AMF Pointer (6 bits) */
 	uint8_t t3512;			   /**< T3512 as GPRS timer 3 octet; 0: 0x06 (60 min) */
 	uint8_t imeisv_request;		   /**< ask IMEISV in the SMC */
+	/**
+	 * Seed 000: MM security service procedures this AMF runs, bit
+	 * (code - 1) (bit 0 DH exchange, bit 1 device authentication);
+	 * 0: both; AGW_ANCHORS_MM_CAP_NONE: none (a mandatory entry then
+	 * always rejects with #23).
+	 */
+	uint8_t mm_ssp_cap;
+	/**
+	 * Seed 000: run order of the MM procedures (codes, enum
+	 * agw_store_ssp) when the identifier is not ORDERED (spec 000 §5.4
+	 * "pre-stored order"); 0 entries: DH exchange, then device
+	 * authentication.
+	 */
+	uint8_t ssp_order[2];
+	uint8_t n_ssp_order; /**< entries in @c ssp_order */
 };
+
+/** agw_anchors_conf.mm_ssp_cap: this AMF runs no MM security service procedure. */
+#define AGW_ANCHORS_MM_CAP_NONE 0x80
 
 /**
  * UE reference: the N2 key of the UE-associated signalling, the same key
@@ -280,11 +320,33 @@ enum agw_anchors_state {
 	AGW_ANCHORS_ST_WAIT_SMC,       /**< Security mode command sent (T3560) */
 	AGW_ANCHORS_ST_WAIT_REG_COMPLETE, /**< Registration accept sent (T3550) */
 	AGW_ANCHORS_ST_REGISTERED,     /**< 5GMM-REGISTERED */
+	/**
+	 * Seed 000 security service procedures running (after the SMC, the
+	 * context in the fast path; guarded like T3560).
+	 */
+	AGW_ANCHORS_ST_WAIT_SSP,
+	/**
+	 * Rejected after the context went to the fast path: the entry and
+	 * the context stay one guard period, so that the worker can still
+	 * protect the Registration reject with the context's DL COUNT; then
+	 * both are deleted (agw_anchors_tick()).
+	 */
+	AGW_ANCHORS_ST_RELEASING,
 };
 
 /** State of a UE (AGW_ANCHORS_ST_NONE when unknown). */
 enum agw_anchors_state agw_anchors_ue_state(const struct agw_anchors *a,
 					    const agw_anchors_ue_ref *ue);
+
+/**
+ * Copy the K_DH a seed 000 DH exchange established with a UE (e.g. for a
+ * function that uses it, or a test comparing it with the UE's).
+ *
+ * @param[out] kdh  32 octets; a secret: zeroise after use.
+ * @return 0, -EINVAL, -ENOENT (no entry), -ENODATA (no DH exchange ended).
+ */
+int agw_anchors_ue_kdh(const struct agw_anchors *a, const agw_anchors_ue_ref *ue,
+		       uint8_t kdh[32]);
 
 #ifdef __cplusplus
 }

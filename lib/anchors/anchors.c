@@ -60,6 +60,22 @@ hash_tmsi(uint32_t t)
 	return (uint32_t)(((uint64_t)t * 0x9e3779b97f4a7c15ull) >> 32);
 }
 
+/* Seed 000: capability bits DH / device authentication (or NONE alone);
+ * an order of distinct MM codes. */
+static int
+ssp_conf_check(const struct agw_anchors_conf *c)
+{
+	if (c->mm_ssp_cap != AGW_ANCHORS_MM_CAP_NONE && (c->mm_ssp_cap & ~0x03u) != 0)
+		return -EINVAL;
+	if (c->n_ssp_order > 2)
+		return -EINVAL;
+	for (unsigned int i = 0; i < c->n_ssp_order; i++)
+		if (c->ssp_order[i] < AGW_STORE_SSP_DH || c->ssp_order[i] > AGW_STORE_SSP_DEVAUTH ||
+		    (i == 1 && c->ssp_order[0] == c->ssp_order[1]))
+			return -EINVAL;
+	return 0;
+}
+
 static int
 conf_check(const struct agw_anchors_conf *c)
 {
@@ -72,7 +88,7 @@ conf_check(const struct agw_anchors_conf *c)
 	for (unsigned int i = 0; i < c->n_nea; i++)
 		if (c->nea_pref[i] > AGW_NEA3)
 			return -EINVAL;
-	return 0;
+	return ssp_conf_check(c);
 }
 
 static void
@@ -97,6 +113,16 @@ conf_defaults(struct agw_anchors_conf *c)
 		c->sqn_block = 32;
 	if (c->t3512 == 0)
 		c->t3512 = 0x06;
+	/* seed 000: DH exchange and device authentication, DH first */
+	if (c->mm_ssp_cap == 0)
+		c->mm_ssp_cap = 0x03;
+	else if (c->mm_ssp_cap == AGW_ANCHORS_MM_CAP_NONE)
+		c->mm_ssp_cap = 0;
+	if (c->n_ssp_order == 0) {
+		c->ssp_order[0] = AGW_STORE_SSP_DH;
+		c->ssp_order[1] = AGW_STORE_SSP_DEVAUTH;
+		c->n_ssp_order = 2;
+	}
 }
 
 static int
@@ -169,6 +195,7 @@ ue_zero_keys(struct anch_ue *ue)
 	agw_memzero(ue->knas_enc, sizeof(ue->knas_enc));
 	agw_nia_key_clear(&ue->nia_key);
 	agw_nea_key_clear(&ue->nea_key);
+	anch_ssp_clear(&ue->ssp);
 }
 
 void
@@ -390,12 +417,25 @@ anch_guard_start(struct agw_anchors *a, struct anch_ue *ue)
 /* ---------------------------------------------------------------------- */
 /* Downlink                                                                */
 
+/* Encode a plain 5GMM message that fits a downlink PDU with its security
+ * header. Returns its length or -EINVAL. */
+long
+anch_dl_encode(uint8_t type, const struct agw_nas_body *b, uint8_t *buf, size_t cap)
+{
+	struct agw_nas5g_hdr h = {.epd = AGW_NAS5G_EPD_5GMM, .type = type};
+	long n;
+
+	if (cap > AGW_ANCHORS_DL_NAS_MAX - AGW_NAS5G_SEC_HDR_LEN)
+		cap = AGW_ANCHORS_DL_NAS_MAX - AGW_NAS5G_SEC_HDR_LEN;
+	n = agw_nas5g_encode(&h, b, buf, cap);
+	return n < 0 ? -EINVAL : n;
+}
+
 /* Encode a plain 5GMM message into the UE's guarded-message buffer. */
 int
 anch_dl_build(struct anch_ue *ue, uint8_t type, const struct agw_nas_body *b)
 {
-	struct agw_nas5g_hdr h = {.epd = AGW_NAS5G_EPD_5GMM, .type = type};
-	long n = agw_nas5g_encode(&h, b, ue->last_plain, sizeof(ue->last_plain) - AGW_NAS5G_SEC_HDR_LEN);
+	long n = anch_dl_encode(type, b, ue->last_plain, sizeof(ue->last_plain));
 
 	if (n < 0)
 		return -EINVAL;
@@ -409,7 +449,8 @@ anch_dl_build(struct anch_ue *ue, uint8_t type, const struct agw_nas_body *b)
  * connection identifier, DIRECTION 1) and queue the guarded message.
  */
 static int
-dl_protect(struct agw_anchors *a, struct anch_ue *ue, uint8_t sht, struct agw_anchors_dl *d)
+dl_protect(struct agw_anchors *a, struct anch_ue *ue, uint8_t sht, const uint8_t *plain,
+	   uint16_t len, struct agw_anchors_dl *d)
 {
 	uint8_t *p = d->nas;
 	uint32_t count = ue->dl_count;
@@ -419,8 +460,8 @@ dl_protect(struct agw_anchors *a, struct anch_ue *ue, uint8_t sht, struct agw_an
 	p[0] = AGW_NAS5G_EPD_5GMM;
 	p[1] = sht;
 	p[6] = (uint8_t)count;
-	memcpy(p + AGW_NAS5G_SEC_HDR_LEN, ue->last_plain, ue->last_len);
-	bits = 8u * ue->last_len;
+	memcpy(p + AGW_NAS5G_SEC_HDR_LEN, plain, len);
+	bits = 8u * len;
 	if (sht == AGW_NAS5G_SHT_INTEG_CIPH || sht == AGW_NAS5G_SHT_INTEG_CIPH_NEW) {
 		rc = agw_nea_apply(a->eng, &ue->nea_key, count, AGW_ANCHORS_BEARER_3GPP, 1,
 				   p + 7, p + 7, bits);
@@ -431,7 +472,7 @@ dl_protect(struct agw_anchors *a, struct anch_ue *ue, uint8_t sht, struct agw_an
 			     bits + 8, p + 2);
 	if (rc != 0)
 		return rc;
-	d->len = (uint16_t)(ue->last_len + AGW_NAS5G_SEC_HDR_LEN);
+	d->len = (uint16_t)(len + AGW_NAS5G_SEC_HDR_LEN);
 	ue->dl_count = (count + 1) & 0xffffff;
 	return 0;
 }
@@ -444,7 +485,7 @@ dl_protect(struct agw_anchors *a, struct anch_ue *ue, uint8_t sht, struct agw_an
  * downlink NAS can never share one (keystream reuse under NEA).
  */
 static void
-dl_plain(const struct anch_ue *ue, struct agw_anchors_dl *d, uint8_t sht)
+dl_plain(const uint8_t *plain, uint16_t len, struct agw_anchors_dl *d, uint8_t sht)
 {
 	size_t h = sht != 0 ? AGW_NAS5G_SEC_HDR_LEN : 0;
 
@@ -454,18 +495,19 @@ dl_plain(const struct anch_ue *ue, struct agw_anchors_dl *d, uint8_t sht)
 		d->nas[1] = sht;
 		d->fastpath = 1;
 	}
-	memcpy(d->nas + h, ue->last_plain, ue->last_len);
-	d->len = (uint16_t)(ue->last_len + h);
+	memcpy(d->nas + h, plain, len);
+	d->len = (uint16_t)(len + h);
 }
 
 /*
- * Send the message in ue->last_plain with security header type @p sht
- * (0: plain); @p guard: start the guard timer and remember it for
- * retransmission.
+ * Queue @p plain (a 5GMM message) with security header type @p sht. On its
+ * own, for a message that ends a procedure (no answer expected): neither
+ * the guard timer nor the guarded message (ue->last_plain) change, so
+ * another procedure of the same step can still be retransmitted.
  */
 int
-anch_dl_send(struct agw_anchors *a, struct anch_ue *ue, uint8_t sht, int guard,
-	     struct agw_anchors_out *out)
+anch_dl_send_once(struct agw_anchors *a, struct anch_ue *ue, uint8_t sht, const uint8_t *plain,
+		  uint16_t len, struct agw_anchors_out *out)
 {
 	struct agw_anchors_dl *d;
 	int rc = 0;
@@ -477,17 +519,33 @@ anch_dl_send(struct agw_anchors *a, struct anch_ue *ue, uint8_t sht, int guard,
 	d = &out->dl[out->n_dl];
 	d->ue = ue->key;
 	d->sht = sht;
-	d->msg_type = ue->last_plain[2];
+	d->msg_type = plain[2];
 	d->fastpath = 0;
 	if (sht == AGW_NAS5G_SHT_PLAIN)
-		dl_plain(ue, d, 0);
+		dl_plain(plain, len, d, 0);
 	else if (ue->ctx_installed && sht <= AGW_NAS5G_SHT_INTEG_CIPH)
-		dl_plain(ue, d, sht); /* the fast path owns the DL COUNT now */
+		dl_plain(plain, len, d, sht); /* the fast path owns the DL COUNT now */
 	else
-		rc = dl_protect(a, ue, sht, d);
+		rc = dl_protect(a, ue, sht, plain, len, d);
 	if (rc != 0)
 		return rc;
 	out->n_dl++;
+	return 0;
+}
+
+/*
+ * Send the message in ue->last_plain with security header type @p sht
+ * (0: plain); @p guard: start the guard timer and remember it for
+ * retransmission.
+ */
+int
+anch_dl_send(struct agw_anchors *a, struct anch_ue *ue, uint8_t sht, int guard,
+	     struct agw_anchors_out *out)
+{
+	int rc = anch_dl_send_once(a, ue, sht, ue->last_plain, ue->last_len, out);
+
+	if (rc != 0)
+		return rc;
 	ue->last_sht = sht;
 	if (guard) {
 		ue->retx = 0;
@@ -504,6 +562,10 @@ anch_dl_send(struct agw_anchors *a, struct anch_ue *ue, uint8_t sht, int guard,
 static void
 guard_expire(struct agw_anchors *a, struct anch_ue *ue, struct agw_anchors_out *out)
 {
+	if (ue->state == AGW_ANCHORS_ST_RELEASING) { /* the reject had its time */
+		anch_ue_free(a, ue, out);
+		return;
+	}
 	if (ue->retx < a->conf.guard_max_retx) {
 		uint8_t retx = ue->retx;
 
@@ -537,6 +599,37 @@ agw_anchors_tick(struct agw_anchors *a, uint64_t now_ms, struct agw_anchors_out 
 		}
 		guard_expire(a, ue, out);
 	}
+	return 0;
+}
+
+/*
+ * After a reject whose placeholder the fast path protects: keep the entry
+ * and its fast-path context one guard period (the frame leaves after the
+ * group commit; deleting the context now would leave it unprotectable),
+ * then free both (guard_expire()).
+ */
+void
+anch_ue_linger(struct agw_anchors *a, struct anch_ue *ue)
+{
+	anch_guard_stop(a, ue);
+	ue->state = AGW_ANCHORS_ST_RELEASING;
+	anch_ssp_clear(&ue->ssp);
+	anch_guard_start(a, ue);
+}
+
+int
+agw_anchors_ue_kdh(const struct agw_anchors *a, const agw_anchors_ue_ref *ref, uint8_t kdh[32])
+{
+	const struct anch_ue *ue;
+
+	if (a == NULL || ref == NULL || kdh == NULL)
+		return -EINVAL;
+	ue = anch_ue_find((struct agw_anchors *)(uintptr_t)a, ref);
+	if (ue == NULL)
+		return -ENOENT;
+	if (!ue->ssp.kdh_set)
+		return -ENODATA;
+	memcpy(kdh, ue->ssp.kdh, sizeof(ue->ssp.kdh));
 	return 0;
 }
 

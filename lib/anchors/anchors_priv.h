@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "agw_anchors.h"
+#include "agw_dh.h"
 #include "agw_kdf.h"
 #include "agw_milenage.h"
 #include "agw_nas5g.h"
@@ -34,6 +35,31 @@ struct anch_se_av {
 	uint8_t rand[AGW_MIL_RAND_LEN];
 	uint8_t autn[AGW_MIL_AUTN_LEN];
 	uint8_t hxres_star[AGW_RES_STAR_LEN];
+};
+
+/** One seed 000 MM security service procedure to run. */
+struct anch_ssp_entry {
+	uint8_t code;	   /**< AGW_STORE_SSP_DH or AGW_STORE_SSP_DEVAUTH */
+	uint8_t ue_init;   /**< 1: the UE starts it (Security service command) */
+	uint8_t mandatory; /**< the UE cannot run it -> reject #23; else dropped */
+};
+
+/**
+ * Seed 000 MM procedures of one registration: the target identifier in run
+ * order (spec 000 §5.3, §5.4), set when the subscriber is read, run after
+ * the SMC (ssp.c). A "step" is one network-initiated entry, or the
+ * UE-initiated entries one Security service command announces.
+ */
+struct anch_ssp {
+	uint8_t n;	    /**< entries */
+	uint8_t one_by_one; /**< SEND_ONE_BY_ONE: one UE-initiated entry per command */
+	uint8_t next;	    /**< first entry of the running step */
+	uint8_t step_end;   /**< one past its last entry */
+	uint8_t pending;    /**< bit i: entry i of the step not ended */
+	uint8_t kdh_set;    /**< K_DH established */
+	struct anch_ssp_entry e[AGW_STORE_SSI_ENTRIES_MAX];
+	struct agw_x25519_pair dh; /**< this AMF's pair (priv secret, while the DH runs) */
+	uint8_t kdh[AGW_KDH_LEN];  /**< secret: K_DH */
 };
 
 /** One UE entry. */
@@ -75,6 +101,7 @@ struct anch_ue {
 	uint8_t knas_enc[AGW_KEY128_LEN];
 	struct agw_nia_key nia_key;
 	struct agw_nea_key nea_key;
+	struct anch_ssp ssp; /**< seed 000 MM procedures (secrets: dh.priv, kdh) */
 };
 
 /** UDM cache of reserved SQN blocks, per SUPI (open addressing). */
@@ -119,6 +146,15 @@ void anch_guard_stop(struct agw_anchors *a, struct anch_ue *ue);
 int anch_dl_send(struct agw_anchors *a, struct anch_ue *ue, uint8_t sht, int guard,
 		 struct agw_anchors_out *out);
 int anch_dl_build(struct anch_ue *ue, uint8_t type, const struct agw_nas_body *b);
+long anch_dl_encode(uint8_t type, const struct agw_nas_body *b, uint8_t *buf, size_t cap);
+int anch_dl_send_once(struct agw_anchors *a, struct anch_ue *ue, uint8_t sht, const uint8_t *plain,
+		      uint16_t len, struct agw_anchors_out *out);
+void anch_ue_linger(struct agw_anchors *a, struct anch_ue *ue);
+
+/* seaf_reg.c: the end of registration, for the seed 000 procedures */
+void anch_reg_accept(struct agw_anchors *a, struct anch_ue *ue, struct agw_anchors_out *out);
+void anch_reg_reject_protected(struct agw_anchors *a, struct anch_ue *ue, uint8_t cause,
+			       struct agw_anchors_out *out);
 
 /* udm.c: UDM/ARPF */
 int anch_udm_get_av(struct agw_anchors *a, struct anch_ue *ue, struct agw_he_av_5g *av);
@@ -132,12 +168,32 @@ void anch_udm_sqn_forget(struct agw_anchors *a);
 int anch_udm_ssi_check(struct agw_anchors *a, struct anch_ue *ue);
 
 /**
- * Seed 000 MM target: the subscriber's MM identifier intersected with the
- * UE's MM capability (when present) and the AMF's. -EPERM when a mandatory
- * entry is outside it (registration reject #23), else 0.
+ * Seed 000 MM target (ssi.c): the subscriber's MM identifier intersected
+ * with the UE's MM capability (when present) and the AMF's, in run order.
+ * -EPERM when a mandatory entry is outside it (registration reject #23),
+ * else 0.
  */
-int anch_ssi_mm_target(const struct agw_store_sub *sub, int ue_cap_present, uint8_t ue_cap,
-		       struct agw_store_ssi *target);
+int anch_ssi_mm_target(const struct agw_anchors_conf *c, const struct agw_store_sub *sub,
+		       int ue_cap_present, uint8_t ue_cap, struct anch_ssp *run);
+
+/* ssp.c: running the target after the SMC (the context is in the fast path) */
+void anch_ssp_start(struct agw_anchors *a, struct anch_ue *ue, struct agw_anchors_out *out);
+void anch_ssp_entry_done(struct agw_anchors *a, struct anch_ue *ue, unsigned int i,
+			 struct agw_anchors_out *out);
+void anch_ssp_ul(struct agw_anchors *a, struct anch_ue *ue, uint8_t type,
+		 const struct agw_nas_body *b, struct agw_anchors_out *out);
+void anch_ssp_clear(struct anch_ssp *s);
+
+/* ssp_dh.c: DH exchange (Msg1 network key, Msg2 UE key) */
+void anch_ssp_dh_start(struct agw_anchors *a, struct anch_ue *ue, struct agw_anchors_out *out);
+void anch_ssp_dh_on_ue_key(struct agw_anchors *a, struct anch_ue *ue, unsigned int i,
+			   const struct agw_nas_body *b, struct agw_anchors_out *out);
+
+/* ssp_devauth.c: device authentication (Msg3 device identity, Msg4 result) */
+int anch_imei_check(const char *digits);
+void anch_ssp_devauth_start(struct agw_anchors *a, struct anch_ue *ue, struct agw_anchors_out *out);
+void anch_ssp_devauth_on_id(struct agw_anchors *a, struct anch_ue *ue, unsigned int i,
+			    const struct agw_nas_ie *id, struct agw_anchors_out *out);
 
 int anch_ausf_se_av(struct agw_anchors *a, struct anch_ue *ue, const struct agw_he_av_5g *he);
 int anch_ausf_confirm(struct anch_ue *ue, const uint8_t res_star[AGW_RES_STAR_LEN],

@@ -153,6 +153,7 @@ ue_restart(struct agw_anchors *a, struct anch_ue *ue, struct agw_anchors_out *ou
 	ue->resynced = 0;
 	ue->from_guti = 0;
 	ue->sub_read = 0; /* a new procedure reads the subscriber again */
+	anch_ssp_clear(&ue->ssp);
 	ue->state = AGW_ANCHORS_ST_NONE;
 }
 
@@ -247,6 +248,10 @@ on_identity_response(struct agw_anchors *a, struct anch_ue *ue, const struct agw
 {
 	const struct agw_nas_ie *id = agw_nas_get(b, AGW_NAS5G_F_MOBILE_ID);
 
+	if (ue->state == AGW_ANCHORS_ST_WAIT_SSP) { /* seed 000: the IMEI */
+		anch_ssp_ul(a, ue, AGW_NAS5G_MT_IDENTITY_RESPONSE, b, out);
+		return;
+	}
 	if (ue->state != AGW_ANCHORS_ST_WAIT_IDENTITY || id == NULL) {
 		a->stats[AGW_ANCHORS_EV_UL_DROPPED]++;
 		return;
@@ -510,6 +515,29 @@ send_reg_accept(struct agw_anchors *a, struct anch_ue *ue, struct agw_anchors_ou
 }
 
 /*
+ * Registration reject under NAS security (SHT 2): protected here with the
+ * new context before the fast path has it, else a placeholder the worker
+ * protects; then the entry lingers until that frame has left
+ * (anch_ue_linger()).
+ */
+void
+anch_reg_reject_protected(struct agw_anchors *a, struct anch_ue *ue, uint8_t cause,
+			  struct agw_anchors_out *out)
+{
+	struct agw_nas_body b;
+
+	body_init(&b, AGW_NAS5G_MT_REGISTRATION_REJECT);
+	agw_nas_set(&b, AGW_NAS5G_F_MM_CAUSE, &cause, 1);
+	if (anch_dl_build(ue, AGW_NAS5G_MT_REGISTRATION_REJECT, &b) == 0)
+		anch_dl_send(a, ue, AGW_NAS5G_SHT_INTEG_CIPH, 0, out);
+	anch_event(a, &ue->key, AGW_ANCHORS_EV_REG_REJECT, cause, out);
+	if (ue->ctx_installed)
+		anch_ue_linger(a, ue);
+	else
+		anch_ue_free(a, ue, out);
+}
+
+/*
  * Seed 000, with NAS security active (spec 000 errata 11): a mandatory MM
  * security service the UE or this AMF cannot run rejects the registration,
  * cause #23, protected with the new context. Returns 1 to go on.
@@ -517,7 +545,6 @@ send_reg_accept(struct agw_anchors *a, struct anch_ue *ue, struct agw_anchors_ou
 static int
 ssi_allows(struct agw_anchors *a, struct anch_ue *ue, struct agw_anchors_out *out)
 {
-	struct agw_nas_body b;
 	uint8_t cause = AGW_ANCHORS_CAUSE_SEC_CAP_MISMATCH;
 	int rc = anch_udm_ssi_check(a, ue);
 
@@ -529,17 +556,56 @@ ssi_allows(struct agw_anchors *a, struct anch_ue *ue, struct agw_anchors_out *ou
 		return 0;
 	}
 	anch_event(a, &ue->key, AGW_ANCHORS_EV_SSI_MANDATORY_UNSUPPORTED, cause, out);
-	body_init(&b, AGW_NAS5G_MT_REGISTRATION_REJECT);
-	agw_nas_set(&b, AGW_NAS5G_F_MM_CAUSE, &cause, 1);
-	if (anch_dl_build(ue, AGW_NAS5G_MT_REGISTRATION_REJECT, &b) == 0)
-		anch_dl_send(a, ue, AGW_NAS5G_SHT_INTEG_CIPH, 0, out);
-	anch_event(a, &ue->key, AGW_ANCHORS_EV_REG_REJECT, cause, out);
-	anch_ue_free(a, ue, out);
+	anch_reg_reject_protected(a, ue, cause, out);
 	return 0;
 }
 
+/* Registration accept after the seed 000 procedures (the context is in
+ * the fast path already, the 5G-TMSI assigned with it). */
+void
+anch_reg_accept(struct agw_anchors *a, struct anch_ue *ue, struct agw_anchors_out *out)
+{
+	if (send_reg_accept(a, ue, out) != 0) {
+		a->stats[AGW_ANCHORS_EV_OUT_FULL]++;
+		anch_ue_free(a, ue, out);
+		return;
+	}
+	ue->state = AGW_ANCHORS_ST_WAIT_REG_COMPLETE;
+	anch_event(a, &ue->key, AGW_ANCHORS_EV_REG_ACCEPT, 0, out);
+}
+
+/* The UE's context to the fast path (its 5G-TMSI assigned before): 0, or
+ * -ENOBUFS (output full). */
+static int
+install_context(struct agw_anchors *a, struct anch_ue *ue, struct agw_anchors_out *out)
+{
+	if (out->n_install >= AGW_ANCHORS_OUT_INSTALL)
+		return -ENOBUFS;
+	fill_install(a, ue, &out->install[out->n_install++]);
+	ue->ctx_installed = 1;
+	anch_event(a, &ue->key, AGW_ANCHORS_EV_CTX_INSTALL, 0, out);
+	return 0;
+}
+
+/* Seed 000 procedures to run: the context goes to the fast path first,
+ * which verifies the UE's DH UE key / Device authentication request and
+ * protects the downlink from now on; the accept waits for the last
+ * procedure (ssp.c). */
+static void
+start_procedures(struct agw_anchors *a, struct anch_ue *ue, struct agw_anchors_out *out)
+{
+	if (anch_tmsi_assign(a, ue) != 0 || install_context(a, ue, out) != 0) {
+		a->stats[AGW_ANCHORS_EV_OUT_FULL]++;
+		anch_ue_free(a, ue, out);
+		return;
+	}
+	ue->state = AGW_ANCHORS_ST_WAIT_SSP;
+	anch_ssp_start(a, ue, out);
+}
+
 /* Security mode complete, integrity verified with the new context: install
- * it in the fast path, then Registration accept. */
+ * it in the fast path, then Registration accept (or first the seed 000
+ * procedures). */
 static void
 on_smc_complete(struct agw_anchors *a, struct anch_ue *ue, struct agw_anchors_out *out)
 {
@@ -551,16 +617,19 @@ on_smc_complete(struct agw_anchors *a, struct anch_ue *ue, struct agw_anchors_ou
 	anch_event(a, &ue->key, AGW_ANCHORS_EV_SMC_COMPLETE, 0, out);
 	if (!ssi_allows(a, ue, out))
 		return;
+	if (ue->ssp.n > 0) {
+		start_procedures(a, ue, out);
+		return;
+	}
 	if (out->n_install >= AGW_ANCHORS_OUT_INSTALL || anch_tmsi_assign(a, ue) != 0 ||
 	    send_reg_accept(a, ue, out) != 0) {
 		a->stats[AGW_ANCHORS_EV_OUT_FULL]++;
 		anch_ue_free(a, ue, out);
 		return;
 	}
-	/* After the accept so that dl_count is the next free DL COUNT. */
-	fill_install(a, ue, &out->install[out->n_install++]);
-	ue->ctx_installed = 1;
-	anch_event(a, &ue->key, AGW_ANCHORS_EV_CTX_INSTALL, 0, out);
+	/* After the accept so that dl_count is the next free DL COUNT (room
+	 * checked above). */
+	(void)install_context(a, ue, out);
 	ue->state = AGW_ANCHORS_ST_WAIT_REG_COMPLETE;
 	anch_event(a, &ue->key, AGW_ANCHORS_EV_REG_ACCEPT, 0, out);
 }
@@ -739,6 +808,16 @@ ul_dispatch(struct agw_anchors *a, const agw_anchors_ue_ref *ref, struct anch_ue
 		break;
 	case AGW_NAS5G_MT_DEREG_REQUEST_UE_ORIG:
 		on_dereg_request(a, ue, b, out);
+		break;
+	case AGW_NAS5G_MT_DH_UE_KEY:
+	case AGW_NAS5G_MT_DEVICE_AUTH_REQUEST:
+		anch_ssp_ul(a, ue, type, b, out);
+		break;
+	case AGW_NAS5G_MT_STATUS_5GMM:
+		if (ue->state == AGW_ANCHORS_ST_WAIT_SSP)
+			anch_ssp_ul(a, ue, type, b, out);
+		else
+			a->stats[AGW_ANCHORS_EV_UL_DROPPED]++;
 		break;
 	default:
 		a->stats[AGW_ANCHORS_EV_UL_DROPPED]++;

@@ -103,16 +103,15 @@ sub_milenage(struct agw_anchors *a, const char *supi, struct agw_store_sub *sub,
 }
 
 /* What the rest of the procedure needs from the same subscriber read:
- * allowed algorithms (SMC) and the seed 000 verdict (after the SMC). */
+ * allowed algorithms (SMC), the seed 000 verdict and the MM procedures to
+ * run (after the SMC). */
 static void
-sub_remember(struct anch_ue *ue, const struct agw_store_sub *sub)
+sub_remember(const struct agw_anchors *a, struct anch_ue *ue, const struct agw_store_sub *sub)
 {
-	struct agw_store_ssi target;
-
 	ue->sub_nia = sub->nia_mask;
 	ue->sub_nea = sub->nea_mask;
-	ue->ssi_verdict = (int8_t)anch_ssi_mm_target(sub, ue->svc_cap_present, ue->ue_mm_cap,
-						     &target);
+	ue->ssi_verdict = (int8_t)anch_ssi_mm_target(&a->conf, sub, ue->svc_cap_present,
+						     ue->ue_mm_cap, &ue->ssp);
 	ue->sub_read = 1;
 }
 
@@ -133,7 +132,7 @@ anch_udm_get_av(struct agw_anchors *a, struct anch_ue *ue, struct agw_he_av_5g *
 	m = sub_milenage(a, ue->supi, &sub, &rc);
 	if (m == NULL)
 		goto out;
-	sub_remember(ue, &sub);
+	sub_remember(a, ue, &sub);
 	rc = sqn_next(a, ue->supi, &sqn);
 	if (rc == 0) {
 		sqn_to_octets(sqn, sqn_o);
@@ -186,7 +185,7 @@ anch_udm_sub_algs(struct agw_anchors *a, struct anch_ue *ue, uint8_t *nia_mask, 
 	if (!ue->sub_read) {
 		rc = agw_store_sub_get(a->conf.store, ue->supi, &sub);
 		if (rc == 0)
-			sub_remember(ue, &sub);
+			sub_remember(a, ue, &sub);
 		agw_store_sub_clear(&sub);
 	}
 	*nia_mask = ue->sub_nia;

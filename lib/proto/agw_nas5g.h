@@ -350,7 +350,10 @@ int agw_nas5g_hdr_decode(const void *buf, size_t len, struct agw_nas5g_hdr *hdr)
 
 /**
  * 5GMM message types (TS 24.501 9.7, table 9.7.1), with their names as the
- * TS and Wireshark spell them. X(id, value, name).
+ * TS and Wireshark spell them. X(id, value, name). The last five are
+ * private (seed 000 security service procedures, doc/nas-private-ies.md
+ * §3): 0x79-0x7D, at the top of the 5GMM range, which 3GPP fills upwards
+ * (0x69-0x6D in Rel-17, nothing above since).
  */
 #define AGW_NAS5G_MM_MSGS(X)                                                           \
 	X(REGISTRATION_REQUEST, 0x41, "Registration request")                          \
@@ -389,7 +392,12 @@ int agw_nas5g_hdr_decode(const void *buf, size_t len, struct agw_nas5g_hdr *hdr)
 	X(RELAY_KEY_ACCEPT, 0x6a, "Relay key accept")                                  \
 	X(RELAY_KEY_REJECT, 0x6b, "Relay key reject")                                  \
 	X(RELAY_AUTHENTICATION_REQUEST, 0x6c, "Relay authentication request")          \
-	X(RELAY_AUTHENTICATION_RESPONSE, 0x6d, "Relay authentication response")
+	X(RELAY_AUTHENTICATION_RESPONSE, 0x6d, "Relay authentication response")       \
+	X(SEC_SVC_COMMAND, 0x79, "Security service command (private)")                 \
+	X(DH_NETWORK_KEY, 0x7a, "DH network key (private)")                            \
+	X(DH_UE_KEY, 0x7b, "DH UE key (private)")                                      \
+	X(DEVICE_AUTH_REQUEST, 0x7c, "Device authentication request (private)")        \
+	X(DEVICE_AUTH_RESULT, 0x7d, "Device authentication result (private)")
 
 /** 5GSM message types (TS 24.501 9.7, table 9.7.2). X(id, value, name). */
 #define AGW_NAS5G_SM_MSGS(X)                                                             \
@@ -587,7 +595,11 @@ enum agw_nas5g_msg_type {
 	X(UE_SEC_SVC_CAP, "UE security service capability (private)")                      \
 	X(MM_SSI, "MM security service identifier (private)")                              \
 	X(SM_SSI, "SM security service identifier (private)")                              \
-	X(AKMA_ID, "AKMA identifier (private)")
+	X(AKMA_ID, "AKMA identifier (private)")                                            \
+	X(DH_SCHEME, "DH scheme (private)")                                                \
+	X(DH_PUBLIC_KEY, "DH public key (private)")                                        \
+	X(DEVICE_ID, "Device identity (private)")                                          \
+	X(SSP_RESULT, "Security service result (private)")
 
 /** Field ids: AGW_NAS5G_F_MOBILE_ID, ... */
 enum agw_nas5g_field {
@@ -1025,6 +1037,42 @@ int agw_nas5g_ue_svc_cap_decode(const uint8_t *v, size_t len, struct agw_nas5g_u
  * @return 0 or AGW_PROTO_E_NO_SPACE.
  */
 int agw_nas5g_ue_svc_cap_encode(const struct agw_nas5g_ue_svc_cap *c, struct agw_wr *w);
+
+/**
+ * DH scheme of the private DH network key / DH UE key messages (seed 000
+ * DH exchange, doc/nas-private-ies.md §3).
+ */
+enum agw_nas5g_dh_scheme {
+	AGW_NAS5G_DH_X25519 = 1, /**< RFC 7748 X25519: 32-octet public keys */
+};
+
+/** Result of a security service procedure (Device authentication result). */
+enum agw_nas5g_ssp_result {
+	AGW_NAS5G_SSP_ACCEPTED = 1, /**< procedure succeeded */
+	AGW_NAS5G_SSP_REJECTED = 2, /**< procedure failed; a 5GMM cause may say why */
+};
+
+/**
+ * The public key of a DH network key or DH UE key message (private).
+ *
+ * @param[in] b     decoded body of AGW_NAS5G_MT_DH_NETWORK_KEY / _DH_UE_KEY.
+ * @param[out] key  the public key, in the input (AGW_NAS5G_DH_X25519: 32
+ *                  octets).
+ * @return 0; AGW_PROTO_E_MISSING_IE; AGW_PROTO_E_UNSUPPORTED (a scheme other
+ *   than X25519); AGW_PROTO_E_BAD_LENGTH (key length not the scheme's).
+ */
+int agw_nas5g_dh_key(const struct agw_nas_body *b, const uint8_t **key);
+
+/**
+ * Result and cause of a Device authentication result (private).
+ *
+ * @param[in] b        decoded body of AGW_NAS5G_MT_DEVICE_AUTH_RESULT.
+ * @param[out] result  enum agw_nas5g_ssp_result.
+ * @param[out] cause   5GMM cause (TS 24.501 9.11.3.2), 0 when absent.
+ * @return 0; AGW_PROTO_E_MISSING_IE; AGW_PROTO_E_BAD_VALUE (result not 1
+ *   or 2); AGW_PROTO_E_BAD_LENGTH.
+ */
+int agw_nas5g_ssp_result(const struct agw_nas_body *b, uint8_t *result, uint8_t *cause);
 
 /** Longest AKMA identifier NAI (RFC 7542 2.2). */
 #define AGW_NAS5G_AKMA_NAI_MAX 253

@@ -1001,6 +1001,35 @@ static const struct agw_nas_ie_desc t_relay_auth[] = {
 	IE(0x00, LVE, M, EAP_MESSAGE, 6, 1502, "9.11.2.2"),
 };
 
+/*
+ * Seed 000 security service procedures (private 5GMM messages 0x79-0x7D,
+ * doc/nas-private-ies.md §3): the UE-initiated part of the MM identifier
+ * (Security service command), the DH exchange's Msg1/Msg2, device
+ * authentication's Msg3/Msg4.
+ */
+/* Security service command: the UE MM security service identifier */
+static const struct agw_nas_ie_desc t_sec_svc_cmd[] = {
+	IE(0x00, LV, M, MM_SSI, 4, 18, PRIV),
+};
+
+/* DH network key (Msg1), DH UE key (Msg2) */
+static const struct agw_nas_ie_desc t_dh_key[] = {
+	IE(0x00, V, M, DH_SCHEME, 1, 1, PRIV),
+	IE(0x00, LV, M, DH_PUBLIC_KEY, 2, 98, PRIV),
+};
+
+/* Device authentication request (Msg3): the device identity, a 5GS mobile
+ * identity (IMEI or IMEISV); absent when the UE has none to give. */
+static const struct agw_nas_ie_desc t_devauth_req[] = {
+	IE(0x77, TLVE, O, DEVICE_ID, 4, 12, "9.11.3.4"),
+};
+
+/* Device authentication result (Msg4) */
+static const struct agw_nas_ie_desc t_devauth_result[] = {
+	IE(0x00, V, M, SSP_RESULT, 1, 1, PRIV),
+	IE(0x58, TV, O, MM_CAUSE, 2, 2, "9.11.3.2"),
+};
+
 /* 8.3.1 PDU session establishment request */
 static const struct agw_nas_ie_desc t_pdu_est_req[] = {
 	IE(0x00, V, M, IPMDR, 2, 2, "9.11.4.7"),
@@ -1101,6 +1130,8 @@ AGW_NAS5G_SM_MSGS(NAS5G_NAME_)
 		AGW_NAS5G_MT_##id, 0, nas5g_name_##id, (ref), t_empty                              \
 	}
 
+#define PRIV_MSG "anchorgw doc/nas-private-ies.md §3"
+
 static const struct agw_nas_msg_desc nas5g_mm_descs[] = {
 	MSG(REGISTRATION_REQUEST, "8.2.6", t_reg_req),
 	MSG(REGISTRATION_ACCEPT, "8.2.7", t_reg_accept),
@@ -1133,6 +1164,11 @@ static const struct agw_nas_msg_desc nas5g_mm_descs[] = {
 	MSG(RELAY_KEY_REJECT, "8.2.36", t_relay_key_reject),
 	MSG(RELAY_AUTHENTICATION_REQUEST, "8.2.37", t_relay_auth),
 	MSG(RELAY_AUTHENTICATION_RESPONSE, "8.2.38", t_relay_auth),
+	MSG(SEC_SVC_COMMAND, PRIV_MSG, t_sec_svc_cmd),
+	MSG(DH_NETWORK_KEY, PRIV_MSG, t_dh_key),
+	MSG(DH_UE_KEY, PRIV_MSG, t_dh_key),
+	MSG(DEVICE_AUTH_REQUEST, PRIV_MSG, t_devauth_req),
+	MSG(DEVICE_AUTH_RESULT, PRIV_MSG, t_devauth_result),
 };
 
 static const struct agw_nas_msg_desc nas5g_sm_descs[] = {
@@ -1148,6 +1184,7 @@ static const struct agw_nas_msg_desc nas5g_sm_descs[] = {
 
 #undef MSG
 #undef MSG0
+#undef PRIV_MSG
 
 const struct agw_nas_msg_desc *
 agw_nas5g_desc(uint8_t epd, uint8_t type)
@@ -1700,6 +1737,42 @@ agw_nas5g_ue_svc_cap_encode(const struct agw_nas5g_ue_svc_cap *c, struct agw_wr 
 	if (c->has_sm)
 		agw_wr_u8(w, c->sm_cap & 0x1f);
 	return w->err;
+}
+
+int
+agw_nas5g_dh_key(const struct agw_nas_body *b, const uint8_t **key)
+{
+	const struct agw_nas_ie *scheme = agw_nas_get(b, AGW_NAS5G_F_DH_SCHEME);
+	const struct agw_nas_ie *k = agw_nas_get(b, AGW_NAS5G_F_DH_PUBLIC_KEY);
+
+	*key = NULL;
+	if (scheme == NULL || k == NULL)
+		return AGW_PROTO_E_MISSING_IE;
+	if (scheme->len != 1 || scheme->v[0] != AGW_NAS5G_DH_X25519)
+		return AGW_PROTO_E_UNSUPPORTED;
+	if (k->len != 32) /* RFC 7748 5: X25519 u-coordinates are 32 octets */
+		return AGW_PROTO_E_BAD_LENGTH;
+	*key = k->v;
+	return 0;
+}
+
+int
+agw_nas5g_ssp_result(const struct agw_nas_body *b, uint8_t *result, uint8_t *cause)
+{
+	const struct agw_nas_ie *r = agw_nas_get(b, AGW_NAS5G_F_SSP_RESULT);
+	const struct agw_nas_ie *c = agw_nas_get(b, AGW_NAS5G_F_MM_CAUSE);
+
+	*result = 0;
+	*cause = 0;
+	if (r == NULL)
+		return AGW_PROTO_E_MISSING_IE;
+	if (r->len != 1 || (c != NULL && c->len != 1))
+		return AGW_PROTO_E_BAD_LENGTH;
+	if (r->v[0] != AGW_NAS5G_SSP_ACCEPTED && r->v[0] != AGW_NAS5G_SSP_REJECTED)
+		return AGW_PROTO_E_BAD_VALUE;
+	*result = r->v[0];
+	*cause = c != NULL ? c->v[0] : 0;
+	return 0;
 }
 
 int

@@ -55,6 +55,7 @@ static char snn[64];
 static size_t snn_len;
 static uint64_t now = 1000;
 static uint64_t ngap_id = 1;
+static uint8_t amf_mm_cap; /* agw_anchors_conf.mm_ssp_cap of the next anchors_new() */
 
 /* ---------------------------------------------------------------------- */
 /* Store and anchors                                                       */
@@ -137,6 +138,7 @@ anchors_new(struct agw_store *s)
 		.amf_region = 1,
 		.amf_set = 2,
 		.amf_ptr = 3,
+		.mm_ssp_cap = amf_mm_cap,
 	};
 	struct agw_anchors *a = agw_anchors_create(&c);
 
@@ -863,30 +865,48 @@ check_reject_23(struct sim_ue *u, const struct agw_anchors_dl *d)
 	CU_ASSERT(plain[0] == 0x7e && plain[1] == 0 && plain[2] == 0x44 && plain[3] == 23);
 }
 
-/* T17: mandatory DH the AMF cannot run (with or without the UE's capability
- * IE, with or without DH in it) -> Registration reject #23 after the SMC,
- * no context installed. T18: the same entry not mandatory is dropped and
- * the registration completes. */
+/*
+ * T17: a mandatory DH that cannot run -> Registration reject #23 after the
+ * SMC, no context installed: because this AMF runs no MM procedure (any
+ * UE capability), or because the UE's capability IE leaves DH out. T18:
+ * the same entry not mandatory is dropped and the registration completes.
+ * When both can run it (no IE = unfiltered, or DH in it), the context is
+ * installed and the DH network key (Msg1) leaves as a placeholder for the
+ * worker; the accept waits (test_ssp.c runs it to the end).
+ */
 static void
 test_ssi_mandatory(void)
 {
-	static const int caps[] = {-1, 0x00, 0x01, 0x03};
+	static const int caps[] = {-1, 0x00, 0x01, 0x02, 0x03};
+	enum { NC = sizeof(caps) / sizeof(caps[0]) };
 	uint8_t buf[512];
 	uint64_t st[AGW_ANCHORS_EV_MAX];
 
-	for (unsigned int i = 0; i < 2 * (sizeof(caps) / sizeof(caps[0])); i++) {
-		int mandatory = i < (sizeof(caps) / sizeof(caps[0]));
+	for (unsigned int i = 0; i < 4 * NC; i++) {
+		int mandatory = (i / NC) & 1, cap = caps[i % NC];
+		int runs = i < 2 * NC && (cap < 0 || (cap & 0x01));
+		const struct agw_anchors_dl *d;
 		struct neg_env e;
 		struct sim_ue u;
 		size_t n;
 
+		amf_mm_cap = i < 2 * NC ? 0 : AGW_ANCHORS_MM_CAP_NONE;
 		neg_setup(&e);
+		amf_mm_cap = 0;
 		provision_ssi(e.s, &u, 60 + i, mandatory);
-		ue_svc_cap = caps[i % (sizeof(caps) / sizeof(caps[0]))];
+		ue_svc_cap = cap;
 		n = run_to_smc(e.a, &u, buf, sizeof(buf));
 		ue_svc_cap = -1;
 		send_ul(e.a, &u, buf, n);
-		if (mandatory) {
+		agw_anchors_stats(e.a, st);
+		if (runs) {
+			CU_ASSERT_EQUAL(out.n_install, 1);
+			d = dl_for(&u, AGW_NAS5G_MT_DH_NETWORK_KEY);
+			CU_ASSERT_FATAL(d != NULL);
+			CU_ASSERT(d->fastpath == 1 && d->sht == AGW_NAS5G_SHT_INTEG_CIPH);
+			CU_ASSERT(dl_for(&u, AGW_NAS5G_MT_REGISTRATION_ACCEPT) == NULL);
+			CU_ASSERT(agw_anchors_ue_state(e.a, &u.ref) == AGW_ANCHORS_ST_WAIT_SSP);
+		} else if (mandatory) {
 			CU_ASSERT_EQUAL(out.n_install, 0);
 			check_reject_23(&u, dl_for(&u, AGW_NAS5G_MT_REGISTRATION_REJECT));
 			CU_ASSERT(agw_anchors_ue_state(e.a, &u.ref) == AGW_ANCHORS_ST_NONE);
@@ -894,8 +914,8 @@ test_ssi_mandatory(void)
 			CU_ASSERT_EQUAL(out.n_install, 1);
 			CU_ASSERT(dl_for(&u, AGW_NAS5G_MT_REGISTRATION_ACCEPT) != NULL);
 		}
-		agw_anchors_stats(e.a, st);
-		CU_ASSERT_EQUAL(st[AGW_ANCHORS_EV_SSI_MANDATORY_UNSUPPORTED], (uint64_t)mandatory);
+		CU_ASSERT_EQUAL(st[AGW_ANCHORS_EV_SSI_MANDATORY_UNSUPPORTED],
+				(uint64_t)(mandatory && !runs));
 		sim_free(&u);
 		neg_teardown(&e);
 	}

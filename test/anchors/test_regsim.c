@@ -40,6 +40,15 @@ struct qframe {
 	uint8_t b[AGW_REGGNB_FRAME_MAX];
 };
 
+/* The fast path's copy of a UE's context (after the install): the test
+ * protects the anchors' placeholder downlink with it, as the worker does. */
+struct fpctx {
+	int on;
+	struct agw_nia_key nia;
+	struct agw_nea_key nea;
+	uint32_t dl_count;
+};
+
 /* The test's gateway: anchors, id allocation, DL framing, a DL queue. */
 struct gw {
 	struct agw_anchors *a;
@@ -50,6 +59,8 @@ struct gw {
 	uint8_t ul_seen;
 	uint32_t *protected_dl; /* per UE: protected DL NAS forwarded */
 	uint32_t installs_ok;
+	struct fpctx *fp; /* per UE */
+	uint32_t placeholders;
 	struct qframe *q;
 	uint32_t q_head, q_tail;
 };
@@ -65,6 +76,7 @@ struct sim {
 	struct gw gw;
 	/* optional tamper hook on a DL NAS PDU before the UE sees it */
 	void (*tamper)(struct sim *, struct agw_regue *, uint8_t *, size_t);
+	int seed000; /* subscribers and faults of the seed 000 run (ssp_plan()) */
 };
 
 /* ---------------------------------------------------------------------- */
@@ -91,6 +103,47 @@ tmpdir_remove(char *d)
 	free(d);
 }
 
+/*
+ * Seed 000 run: UE i's MM security service identifier, five kinds in turn
+ * (none; DH network-initiated then DevAuth UE-initiated; ORDERED DevAuth
+ * mandatory before DH; one by one DH and DevAuth both UE-initiated;
+ * DevAuth network-initiated), and its fault: every 7th a bad IMEI where
+ * device authentication runs, every 11th a small-order DH key where DH
+ * runs.
+ */
+static int
+ssp_plan(uint32_t i, struct agw_store_ssi *ssi)
+{
+	static const struct agw_store_ssi kinds[5] = {
+		{0, 0, {{0, 0}}},
+		{0, 2, {{AGW_STORE_SSP_DH, 0}, {AGW_STORE_SSP_DEVAUTH, AGW_STORE_SSP_A_UE}}},
+		{AGW_STORE_SSI_F_ORDERED,
+		 2,
+		 {{AGW_STORE_SSP_DEVAUTH, AGW_STORE_SSP_A_DEFAULT_INIT | AGW_STORE_SSP_A_MANDATORY},
+		  {AGW_STORE_SSP_DH, AGW_STORE_SSP_A_DEFAULT_INIT}}},
+		{AGW_STORE_SSI_F_ONE_BY_ONE,
+		 2,
+		 {{AGW_STORE_SSP_DH, AGW_STORE_SSP_A_UE},
+		  {AGW_STORE_SSP_DEVAUTH, AGW_STORE_SSP_A_UE}}},
+		{0, 1, {{AGW_STORE_SSP_DEVAUTH, 0}}},
+	};
+
+	*ssi = kinds[i % 5];
+	return (int)(i % 5);
+}
+
+static uint8_t
+ssp_fault(uint32_t i)
+{
+	int kind = (int)(i % 5);
+
+	if (i % 7 == 3 && kind != 0)
+		return AGW_REGUE_F_BAD_IMEI;
+	if (i % 11 == 5 && kind >= 1 && kind <= 3)
+		return AGW_REGUE_F_DH_BAD_KEY;
+	return AGW_REGUE_F_NONE;
+}
+
 /* Provision UE @p index from the simulator's derivation. */
 static void
 provision(struct sim *m, uint32_t index)
@@ -100,6 +153,10 @@ provision(struct sim *m, uint32_t index)
 	agw_store_sub_init(&sub);
 	CU_ASSERT_FATAL(agw_regue_subscriber(&m->uc, index, sub.supi, sizeof(sub.supi), sub.k,
 					     sub.opc) == 0);
+	if (m->seed000 && ssp_plan(index - FIRST, &sub.ssi[0].ssi) != 0) {
+		sub.n_ssi = 1;
+		sub.ssi[0].domain = AGW_STORE_SSI_MM;
+	}
 	CU_ASSERT_FATAL(agw_store_sub_add(m->s, &sub) == 0);
 	agw_store_sub_clear(&sub);
 }
@@ -146,11 +203,12 @@ plan(uint32_t i)
 }
 
 static void
-sim_setup(struct sim *m, uint32_t n, uint8_t mix)
+sim_setup_mode(struct sim *m, uint32_t n, uint8_t mix, int seed000)
 {
 	struct agw_store_conf sc = {.create = 1, .map_size = 64u << 20};
 
 	memset(m, 0, sizeof(*m));
+	m->seed000 = seed000;
 	m->n = n;
 	m->dir = tmpdir_make();
 	sc.path = m->dir;
@@ -162,11 +220,13 @@ sim_setup(struct sim *m, uint32_t n, uint8_t mix)
 	m->ue = calloc(n, sizeof(*m->ue));
 	m->gw.protected_dl = calloc(n, sizeof(uint32_t));
 	m->gw.q = calloc(QCAP, sizeof(*m->gw.q));
-	CU_ASSERT_FATAL(m->ue != NULL && m->gw.protected_dl != NULL && m->gw.q != NULL);
+	m->gw.fp = calloc(n, sizeof(*m->gw.fp));
+	CU_ASSERT_FATAL(m->ue != NULL && m->gw.protected_dl != NULL && m->gw.q != NULL &&
+			m->gw.fp != NULL);
 	CU_ASSERT_FATAL(agw_store_txn_begin(m->s) == 0);
 	for (uint32_t i = 0; i < n; i++) {
 		CU_ASSERT_FATAL(agw_regue_init(&m->ue[i], FIRST + i, &m->uc) == 0);
-		m->ue[i].fault = plan(i);
+		m->ue[i].fault = seed000 ? ssp_fault(i) : plan(i);
 		if (m->ue[i].fault != AGW_REGUE_F_UNKNOWN)
 			provision(m, FIRST + i);
 	}
@@ -178,10 +238,20 @@ sim_setup(struct sim *m, uint32_t n, uint8_t mix)
 }
 
 static void
+sim_setup(struct sim *m, uint32_t n, uint8_t mix)
+{
+	sim_setup_mode(m, n, mix, 0);
+}
+
+static void
 sim_teardown(struct sim *m)
 {
-	for (uint32_t i = 0; i < m->n; i++)
+	for (uint32_t i = 0; i < m->n; i++) {
 		agw_regue_clear(&m->ue[i]);
+		agw_nia_key_clear(&m->gw.fp[i].nia);
+		agw_nea_key_clear(&m->gw.fp[i].nea);
+	}
+	free(m->gw.fp);
 	agw_anchors_out_reset(&m->gw.out);
 	agw_anchors_free(m->gw.a);
 	agw_store_close(m->s);
@@ -267,6 +337,27 @@ gw_check_install(struct sim *m, const struct agw_ctx_install *in)
 	CU_ASSERT(memcmp(in->k_nas_int, ue->knas_int, 16) == 0 &&
 		  memcmp(in->k_nas_enc, ue->knas_enc, 16) == 0);
 	m->gw.installs_ok++;
+	CU_ASSERT_FATAL(agw_nia_key_init(m->eng, &m->gw.fp[i].nia, in->nia, in->k_nas_int) == 0);
+	CU_ASSERT_FATAL(agw_nea_key_init(m->eng, &m->gw.fp[i].nea, in->nea, in->k_nas_enc) == 0);
+	m->gw.fp[i].dl_count = in->dl_count;
+	m->gw.fp[i].on = 1;
+}
+
+/* The worker's downlink path on a placeholder: SQN = the context's DL
+ * COUNT, NEA (SHT 2), NIA over SQN || message. */
+static void
+gw_protect(struct sim *m, uint32_t i, uint8_t *nas, size_t len)
+{
+	struct fpctx *c = &m->gw.fp[i];
+	uint32_t count = c->dl_count++;
+
+	CU_ASSERT_FATAL(c->on && len > 10 && nas[1] == AGW_NAS5G_SHT_INTEG_CIPH);
+	nas[6] = (uint8_t)count;
+	CU_ASSERT_FATAL(agw_nea_apply(m->eng, &c->nea, count, 1, 1, nas + 7, nas + 7,
+				      (uint32_t)(8 * (len - 7))) == 0);
+	CU_ASSERT_FATAL(agw_nia_compute(m->eng, &c->nia, count, 1, 1, nas + 6,
+					(uint32_t)(8 * (len - 6)), nas + 2) == 0);
+	m->gw.placeholders++;
 }
 
 /* Every DL NAS of the anchors, framed as DownlinkNASTransport. */
@@ -279,10 +370,14 @@ gw_emit(struct sim *m)
 	for (unsigned int k = 0; k < g->out.n_install; k++)
 		gw_check_install(m, &g->out.install[k]);
 	for (unsigned int k = 0; k < g->out.n_dl; k++) {
-		const struct agw_anchors_dl *d = &g->out.dl[k];
+		struct agw_anchors_dl *d = &g->out.dl[k];
 		uint32_t ran = (uint32_t)(d->ue.amf_ue_ngap_id - AMF_ID_BASE);
-		long n = agw_reggnb_gw_dl(&g->net, ++g->dl_tsn, ++g->dl_ssn, d->ue.amf_ue_ngap_id,
-					  ran, d->nas, d->len, frame, sizeof(frame));
+		long n;
+
+		if (d->fastpath)
+			gw_protect(m, ran - 1 - FIRST, d->nas, d->len);
+		n = agw_reggnb_gw_dl(&g->net, ++g->dl_tsn, ++g->dl_ssn, d->ue.amf_ue_ngap_id, ran,
+				     d->nas, d->len, frame, sizeof(frame));
 
 		gw_push(g, frame, n);
 		if (d->sht != AGW_NAS5G_SHT_PLAIN)
@@ -535,12 +630,73 @@ test_gnb_filter(void)
 	agw_reggnb_free(&g);
 }
 
+/* Seed 000: each UE ends as its fault predicts; every registered UE with a
+ * DH exchange holds the anchors' K_DH; the counters add up. */
+static void
+test_register_seed000(void)
+{
+	struct sim m;
+	unsigned int reg = 0, dh = 0, devauth = 0, bad_imei = 0, bad_key = 0, plain = 0;
+	unsigned int dh_ok = 0, devauth_ok = 0;
+	uint64_t st[AGW_ANCHORS_EV_MAX];
+
+	sim_setup_mode(&m, N_UES, 1, 1);
+	sim_run(&m);
+	for (uint32_t i = 0; i < m.n; i++) {
+		const struct agw_regue *ue = &m.ue[i];
+		agw_anchors_ue_ref ref = gw_ref(1 + ue->index);
+		struct agw_store_ssi ssi;
+		int kind = ssp_plan(i, &ssi);
+		uint8_t kdh[32];
+
+		CU_ASSERT(agw_regue_done(ue) && agw_regue_as_expected(ue, AGW_REGUE_UNKNOWN_CAUSE));
+		CU_ASSERT(ue->dl_mac_ok == m.gw.protected_dl[i]);
+		bad_imei += ue->fault == AGW_REGUE_F_BAD_IMEI;
+		bad_key += ue->fault == AGW_REGUE_F_DH_BAD_KEY;
+		/* procedures that ended well, also in UEs a later one failed */
+		dh_ok += ue->dh_state == 2 && ue->fault != AGW_REGUE_F_DH_BAD_KEY;
+		devauth_ok += ue->devauth_state == 2;
+		if (ue->state != AGW_REGUE_ST_REGISTERED)
+			continue;
+		reg++;
+		plain += kind == 0;
+		CU_ASSERT(ue->devauth_state == (kind == 0 ? 0 : 2)); /* 2: accepted */
+		if (kind >= 1 && kind <= 3) {
+			dh++;
+			CU_ASSERT(agw_anchors_ue_kdh(m.gw.a, &ref, kdh) == 0 &&
+				  memcmp(kdh, ue->kdh, 32) == 0);
+		} else {
+			CU_ASSERT(agw_anchors_ue_kdh(m.gw.a, &ref, kdh) == -ENODATA);
+		}
+		devauth += kind != 0;
+		agw_memzero(kdh, sizeof(kdh));
+	}
+	agw_anchors_stats(m.gw.a, st);
+	CU_ASSERT(reg == N_UES - bad_imei - bad_key && bad_imei > 0 && bad_key > 0);
+	CU_ASSERT(st[AGW_ANCHORS_EV_REG_COMPLETE] == reg);
+	CU_ASSERT(st[AGW_ANCHORS_EV_SSP_DH_COMPLETE] == dh_ok && dh_ok > dh);
+	CU_ASSERT(st[AGW_ANCHORS_EV_SSP_DEVAUTH_ACCEPTED] == devauth_ok && devauth_ok > devauth);
+	CU_ASSERT(st[AGW_ANCHORS_EV_SSP_DEVAUTH_REJECTED] == bad_imei);
+	CU_ASSERT(st[AGW_ANCHORS_EV_SSP_DH_INVALID_KEY] == bad_key);
+	CU_ASSERT(st[AGW_ANCHORS_EV_SSP_COMPLETE] == reg - plain);
+	CU_ASSERT(st[AGW_ANCHORS_EV_UL_INTEGRITY_FAILURE] == 0 &&
+		  st[AGW_ANCHORS_EV_UL_DROPPED] == 0);
+	CU_ASSERT(st[AGW_ANCHORS_EV_SSP_UNEXPECTED] == 0);
+	CU_ASSERT(m.gnb.st.dl_bad_frame == 0 && m.gnb.st.dl_tsn_gap == 0 &&
+		  m.gnb.st.dl_ssn_gap == 0);
+	printf("\n    %u UEs: %u registered (%u with K_DH), %u bad IMEI -> #5, %u bad DH key -> "
+	       "#111; %u placeholders protected ... ",
+	       N_UES, reg, dh, bad_imei, bad_key, m.gw.placeholders);
+	sim_teardown(&m);
+}
+
 static CU_TestInfo t_regsim[] = {
 	{"K/OPc/SUPI derivation is deterministic", test_derivation},
 	{"gNB framing: filter and counters", test_gnb_filter},
 	{"200 UEs, NIA1-3 x NEA0-3, every fault kind", test_register_200},
 	{"tampered Registration accept -> UE fails (DL MAC)", test_tampered_accept},
 	{"replayed UE capabilities differ -> UE fails", test_replayed_caps},
+	{"200 UEs, seed 000 DH / device authentication mixed, faults", test_register_seed000},
 	CU_TEST_INFO_NULL,
 };
 

@@ -18,8 +18,15 @@ Checks, from both ends:
     resynchronisation then success, MAC failure reported by the UE, unknown
     SUPI -> Registration reject, forged SMC complete -> not accepted,
     a lost Registration accept -> retransmitted, protected by the fast path,
-    a mandatory security service identifier the network cannot run
+    a mandatory security service identifier the UE cannot run
     (seed 000) -> Registration reject #23;
+  * seed 000 procedures: subscribers in four groups, each with DH exchange
+    and device authentication in another order / initiator / flag mix;
+    every UE runs them with the gateway (X25519 and K_DH on both sides,
+    IMEI check digit), bad IMEIs end in #5 and small-order DH keys in #111,
+    and the counters of both ends agree (worker-protected downlink = what
+    the UEs verified beyond the SMC, worker-verified uplink = what the UEs
+    protected beyond the SMC complete);
   * kill -9 during registrations, restart on the same store: subscribers
     all there, every UE registers, no SQN handed out twice.
 
@@ -217,9 +224,10 @@ def case_faults(workdir):
 
 def case_ssi(workdir, n=20):
     """Seed 000: every subscriber's MM security service identifier is a
-    mandatory, network-initiated DH exchange, which this AMF cannot run:
-    each registration ends after the SMC in a protected Registration reject
-    with cause #23, and no context reaches the fast path."""
+    mandatory, network-initiated DH exchange, and every UE's security
+    service capability leaves DH out (--ssi-reject): each registration ends
+    after the SMC in a protected Registration reject with cause #23, and no
+    context reaches the fast path."""
     store = provision(workdir, n, ["--mm-ssi", "dh:nf:m"])
     gw = Gateway(workdir, store, "agwssi%d" % os.getpid())
     try:
@@ -232,6 +240,92 @@ def case_ssi(workdir, n=20):
     expect(bad, "gw registration_reject", g.get("registration_reject"), n)
     expect(bad, "gw security_mode_complete", g.get("security_mode_complete"), n)
     expect(bad, "gw context_install", g.get("context_install"), None)
+    if bad:
+        print(text)
+    return bad
+
+
+# Seed 000 MM identifiers (anchor-subscriber syntax), one per group of UEs:
+# the AMF's order (DH first) with the default initiators; ORDERED with a
+# network-initiated device authentication (Identity request) before a
+# UE-initiated DH; both UE-initiated, one Security service command each;
+# the AMF's order again with a mandatory DH.
+SEED000_RULES = ("dh+devauth", "ordered+devauth:nf:m+dh:ue",
+                 "one-by-one+dh:ue+devauth:ue:m", "devauth:ue+dh:nf:m")
+
+
+def provision_groups(workdir, per, rules):
+    """One CSV per group (--first j*per, its own mm_ssi), all into one store."""
+    store = os.path.join(workdir, "store")
+    for j, r in enumerate(rules):
+        csv = os.path.join(workdir, "subs%d.csv" % j)
+        subprocess.run([GEN, "subscribers", "--ues", str(per), "--first", str(j * per),
+                        "--out", csv, "--mm-ssi", r], check=True, capture_output=True, text=True)
+        p = subprocess.run([SUB, "--db", store, "import", "--csv", csv],
+                           capture_output=True, text=True)
+        if p.returncode != 0:
+            raise RuntimeError("import: %s%s" % (p.stdout, p.stderr))
+    return store
+
+
+def ue_lines(text):
+    return [dict(t.split("=", 1) for t in l.split() if "=" in t)
+            for l in text.splitlines() if l.startswith("ue=")]
+
+
+def case_seed000(workdir, per=50, k=6):
+    """Seed 000 MM procedures end to end, four groups of subscribers."""
+    n = per * len(SEED000_RULES)
+    store = provision_groups(workdir, per, SEED000_RULES)
+    gw = Gateway(workdir, store, "agwssp%d" % os.getpid())
+    try:
+        cmd = [GEN, "register", "--iface", gw.iface, "--ues", str(n), "--timeout-ms", "60000",
+               "--bad-imei", str(k), "--dh-bad-key", str(k)]
+        p = subprocess.run(cmd, capture_output=True, text=True, timeout=TIMEOUT)
+        print(p.stdout[-1500:])
+        sim = counters_of(p.stdout)
+        ues = ue_lines(p.stdout)
+        time.sleep(3.0)  # > guard_ms: the rejected UEs' contexts are deleted
+        tel = gw.anchors() or {}
+    finally:
+        g, text = gw.stop()
+    ok = n - 2 * k
+    bad = []
+    if p.returncode != 0:
+        bad.append("anchor-gen register exit %d: %s" % (p.returncode, p.stdout[-600:]))
+    expect(bad, "sim registered", sim.get("registered"), ok)
+    expect(bad, "sim rejected_cause_5 (bad IMEI)", sim.get("rejected_cause_5"), k)
+    expect(bad, "sim rejected_cause_111 (small-order DH key)", sim.get("rejected_cause_111"), k)
+    expect(bad, "sim UE lines", len(ues), n)
+    if sim.get("k_dh_derived", 0) < ok or sim.get("devauth_accepted", 0) < ok:
+        bad.append("sim: K_DH derived by %r, device authentication accepted for %r UEs, "
+                   "expected at least %d" % (sim.get("k_dh_derived"),
+                                              sim.get("devauth_accepted"), ok))
+    expect(bad, "gw registration_complete", g.get("registration_complete"), ok)
+    expect(bad, "gw ssp_complete", g.get("ssp_complete"), ok)
+    expect(bad, "gw context_install (all after the SMC)", g.get("context_install"), n)
+    expect(bad, "gw registration_reject", g.get("registration_reject"), 2 * k)
+    expect(bad, "gw ssp_devauth_rejected", g.get("ssp_devauth_rejected"), k)
+    expect(bad, "gw ssp_dh_invalid_key", g.get("ssp_dh_invalid_key"), k)
+    # a bad-key UE may hold a K_DH (network-initiated DH) the network refused
+    expect(bad, "gw ssp_dh_complete = UEs with K_DH, bad-key UEs excepted",
+           g.get("ssp_dh_complete"),
+           sum(1 for u in ues if u.get("ue_k_dh") == "1" and u.get("fault") != "dh_bad_key"))
+    expect(bad, "gw ssp_devauth_accepted", g.get("ssp_devauth_accepted"),
+           sim.get("devauth_accepted"))
+    expect(bad, "gw ssp_command = commands the UEs received", g.get("ssp_command"),
+           sim.get("ssp_commands"))
+    expect(bad, "gw ssp_unexpected_message", g.get("ssp_unexpected_message", 0), 0)
+    # both ends of the fast path: what the worker protected is what the UEs
+    # verified beyond the SMC; what it verified is what they protected
+    # beyond the Security mode complete
+    expect(bad, "gw worker protected_dl", g.get("protected_dl"), sim.get("dl_mac_ok", 0) - n)
+    expect(bad, "gw worker verified", g.get("verified"),
+           sum(int(u.get("ul_count", "0")) - 1 for u in ues))
+    expect(bad, "gw drop_bad_mac", g.get("drop_bad_mac"), 0)
+    expect(bad, "gw drop_replay", g.get("drop_replay"), 0)
+    expect(bad, "telemetry ue_entries (rejected ones gone)", tel.get("ue_entries"), ok)
+    expect(bad, "gw contexts in the table", g.get("contexts"), ok)
     if bad:
         print(text)
     return bad
@@ -307,7 +401,7 @@ def main():
         return 1
     bad = []
     for name, fn in (("register", case_register), ("faults", case_faults),
-                     ("ssi", case_ssi), ("restart", case_restart)):
+                     ("ssi", case_ssi), ("seed000", case_seed000), ("restart", case_restart)):
         workdir = tempfile.mkdtemp(prefix="agw-reg-")
         t0 = time.time()
         try:

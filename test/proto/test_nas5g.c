@@ -49,8 +49,8 @@ test_tables(void)
 			CU_ASSERT_PTR_EQUAL(d->name, agw_nas5g_msg_name(epd, (uint8_t)t));
 		}
 	}
-	/* 31 5GMM (all the issue lists) + 8 5GSM tables */
-	CU_ASSERT_EQUAL(n, 39);
+	/* 31 5GMM (all the issue lists) + 5 private 5GMM + 8 5GSM tables */
+	CU_ASSERT_EQUAL(n, 44);
 	CU_ASSERT_STRING_EQUAL(agw_nas5g_field_name(F(MOBILE_ID)), "5GS mobile identity");
 	CU_ASSERT_STRING_EQUAL(agw_nas5g_field_name(9999), "?");
 	CU_ASSERT_PTR_NULL(agw_nas5g_msg_name(MM, 0x40));
@@ -232,7 +232,7 @@ test_roundtrip_all_tables(void)
 			n++;
 		}
 	}
-	CU_ASSERT_EQUAL(n, 39);
+	CU_ASSERT_EQUAL(n, 44); /* 36 5GMM (5 private) + 8 5GSM */
 }
 
 static void
@@ -932,6 +932,55 @@ b_relay_auth_resp(struct agw_nas_body *b, struct scratch *s)
 	set(b, F(EAP_MESSAGE), s, eap, sizeof(eap));
 }
 
+/* Seed 000 security service procedures (private types 0x79-0x7D). The
+ * X25519 key is RFC 7748 6.1 Alice's public key; the IMEI is the GSMA
+ * example 49015420323751 with its Luhn check digit 8. */
+static const uint8_t k_x25519_pub[32] = {
+	0x85, 0x20, 0xf0, 0x09, 0x89, 0x30, 0xa7, 0x54, 0x74, 0x8b, 0x7d,
+	0xdc, 0xb4, 0x3e, 0xf7, 0x5a, 0x0d, 0xbf, 0x3a, 0x0d, 0x26, 0x38,
+	0x1a, 0xf4, 0xeb, 0xa4, 0xa9, 0x8e, 0xaa, 0x9b, 0x4e, 0x6a,
+};
+#define K_IMEI "490154203237518"
+
+static void
+b_sec_svc_cmd(struct agw_nas_body *b, struct scratch *s)
+{
+	struct agw_nas5g_ssi ssi = {.one_by_one = 1, .n = 2};
+
+	ssi.e[0] = (struct agw_nas5g_ssi_entry){AGW_NAS5G_SSP_DH, 1, 0, 0};
+	ssi.e[1] = (struct agw_nas5g_ssi_entry){AGW_NAS5G_SSP_DEVAUTH, 1, 0, 1};
+	SET_TYPED(b, F(MM_SSI), s, agw_nas5g_ssi_encode(&ssi, AGW_NAS5G_SSI_MM, w));
+}
+
+static void
+b_dh_key(struct agw_nas_body *b, struct scratch *s)
+{
+	static const uint8_t scheme[] = {AGW_NAS5G_DH_X25519};
+
+	set(b, F(DH_SCHEME), s, scheme, 1);
+	set(b, F(DH_PUBLIC_KEY), s, k_x25519_pub, sizeof(k_x25519_pub));
+}
+
+static void
+b_devauth_req(struct agw_nas_body *b, struct scratch *s)
+{
+	struct agw_nas5g_mobile_id id;
+
+	memset(&id, 0, sizeof(id));
+	id.type = AGW_NAS5G_ID_IMEI;
+	strcpy(id.u.digits, K_IMEI);
+	SET_TYPED(b, F(DEVICE_ID), s, agw_nas5g_mobile_id_encode(&id, w));
+}
+
+static void
+b_devauth_result(struct agw_nas_body *b, struct scratch *s)
+{
+	static const uint8_t result[] = {AGW_NAS5G_SSP_REJECTED}, cause[] = {5};
+
+	set(b, F(SSP_RESULT), s, result, 1);
+	set(b, F(MM_CAUSE), s, cause, 1);
+}
+
 static void
 b_pdu_est_req(struct agw_nas_body *b, struct scratch *s)
 {
@@ -995,6 +1044,7 @@ struct msg_case {
 #define SMC(t, fn) {#t, SM, AGW_NAS5G_MT_##t, 0, fn, 1, 0}
 #define SMP(t, fn) {#t, SM, AGW_NAS5G_MT_##t, 0, fn, 1, 1}
 #define REL(t, fn) {#t, MM, AGW_NAS5G_MT_##t, 0, fn, 0, 0}
+#define PRV(t, sht, fn) {#t, MM, AGW_NAS5G_MT_##t, sht, fn, 0, 0}
 /* clang-format on */
 
 static const struct msg_case cases[] = {
@@ -1031,6 +1081,12 @@ static const struct msg_case cases[] = {
 	REL(RELAY_KEY_REJECT, b_relay_key_reject),
 	REL(RELAY_AUTHENTICATION_REQUEST, b_relay_auth_req),
 	REL(RELAY_AUTHENTICATION_RESPONSE, b_relay_auth_resp),
+	PRV(SEC_SVC_COMMAND, 0, b_sec_svc_cmd),
+	PRV(SEC_SVC_COMMAND, 1, b_sec_svc_cmd),
+	PRV(DH_NETWORK_KEY, 1, b_dh_key),
+	PRV(DH_UE_KEY, 1, b_dh_key),
+	PRV(DEVICE_AUTH_REQUEST, 1, b_devauth_req),
+	PRV(DEVICE_AUTH_RESULT, 1, b_devauth_result),
 	SMP(PDU_SESSION_ESTABLISHMENT_REQUEST, b_pdu_est_req),
 	SMP(PDU_SESSION_ESTABLISHMENT_ACCEPT, b_pdu_est_accept),
 	SMC(PDU_SESSION_ESTABLISHMENT_REJECT, b_sm_cause),
@@ -1103,6 +1159,31 @@ check_typed(const struct msg_case *c, const struct agw_nas5g_msg *m)
 		CU_ASSERT_EQUAL(agw_nas5g_decode(ie->v, ie->len, &inner), 0);
 		CU_ASSERT_EQUAL(inner.hdr.type, AGW_NAS5G_MT_REGISTRATION_REQUEST);
 		break;
+	case AGW_NAS5G_MT_SEC_SVC_COMMAND:
+		ie = agw_nas_get(&m->ies, F(MM_SSI));
+		CU_ASSERT_FATAL(ie != NULL);
+		CU_ASSERT_EQUAL(agw_nas5g_ssi_decode(ie->v, ie->len, AGW_NAS5G_SSI_MM, &ssi), 0);
+		CU_ASSERT(ssi.n == 2 && ssi.one_by_one && !ssi.ordered && ssi.e[0].ue_init &&
+			  ssi.e[1].code == AGW_NAS5G_SSP_DEVAUTH && ssi.e[1].mandatory);
+		break;
+	case AGW_NAS5G_MT_DH_NETWORK_KEY:
+	case AGW_NAS5G_MT_DH_UE_KEY:
+		CU_ASSERT_EQUAL(agw_nas5g_dh_key(&m->ies, &p), 0);
+		AGW_ASSERT_MEM_EQ(p, k_x25519_pub, 32);
+		break;
+	case AGW_NAS5G_MT_DEVICE_AUTH_REQUEST:
+		ie = agw_nas_get(&m->ies, F(DEVICE_ID));
+		CU_ASSERT_FATAL(ie != NULL);
+		CU_ASSERT_EQUAL(agw_nas5g_mobile_id_decode(ie->v, ie->len, &id), 0);
+		CU_ASSERT(id.type == AGW_NAS5G_ID_IMEI && strcmp(id.u.digits, K_IMEI) == 0);
+		break;
+	case AGW_NAS5G_MT_DEVICE_AUTH_RESULT: {
+		uint8_t result, cause;
+
+		CU_ASSERT_EQUAL(agw_nas5g_ssp_result(&m->ies, &result, &cause), 0);
+		CU_ASSERT(result == AGW_NAS5G_SSP_REJECTED && cause == 5);
+		break;
+	}
 	case AGW_NAS5G_MT_UL_NAS_TRANSPORT:
 		ie = agw_nas_get(&m->ies, F(PAYLOAD_CONTAINER));
 		CU_ASSERT_FATAL(ie != NULL);
@@ -1168,6 +1249,132 @@ test_tshark(void)
 				     "-e nas_5gs.mm.message_type -e nas_5gs.sm.message_type", exp,
 				     (int)N_CASES),
 			0);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Private security service messages (seed 000): wire layout                 */
+/* ------------------------------------------------------------------------ */
+
+struct ssp_golden {
+	const char *what;
+	const char *hex;  /* the plain message, as doc/nas-private-ies.md §3 draws it */
+	size_t valid_cut; /* a shorter prefix that is a valid message (optional IE cut), or 0 */
+};
+
+/* Hand-assembled from the doc's layouts, not from the encoder. */
+static const struct ssp_golden ssp_golden[] = {
+	{"Security service command {DH ue, DevAuth ue m}, one by one",
+	 "7e0079"
+	 "05"
+	 "02"
+	 "0180"
+	 "02a0",
+	 0},
+	{"DH network key, X25519 (RFC 7748 Alice)",
+	 "7e007a"
+	 "01"
+	 "20"
+	 "8520f0098930a754748b7ddcb43ef75a0dbf3a0d26381af4eba4a98eaa9b4e6a",
+	 0},
+	{"DH UE key, X25519 (RFC 7748 Alice)",
+	 "7e007b"
+	 "01"
+	 "20"
+	 "8520f0098930a754748b7ddcb43ef75a0dbf3a0d26381af4eba4a98eaa9b4e6a",
+	 0},
+	{"Device authentication request, IMEI 490154203237518",
+	 "7e007c"
+	 "770008"
+	 "4b09512430325781",
+	 3},
+	{"Device authentication result, rejected #5",
+	 "7e007d"
+	 "02"
+	 "5805",
+	 4},
+};
+
+/* Encoder output equals the hand-assembled octets; every shorter cut fails,
+ * except the one that ends before an optional IE. */
+static void
+test_ssp_wire(void)
+{
+	static const uint8_t types[] = {AGW_NAS5G_MT_SEC_SVC_COMMAND, AGW_NAS5G_MT_DH_NETWORK_KEY,
+					AGW_NAS5G_MT_DH_UE_KEY, AGW_NAS5G_MT_DEVICE_AUTH_REQUEST,
+					AGW_NAS5G_MT_DEVICE_AUTH_RESULT};
+	static void (*const build[])(struct agw_nas_body *, struct scratch *) = {
+		b_sec_svc_cmd, b_dh_key, b_dh_key, b_devauth_req, b_devauth_result};
+	static struct scratch sc;
+
+	for (size_t i = 0; i < sizeof(ssp_golden) / sizeof(ssp_golden[0]); i++) {
+		const struct ssp_golden *g = &ssp_golden[i];
+		struct agw_nas5g_hdr h = {.epd = MM, .type = types[i]};
+		size_t len = strlen(g->hex) / 2;
+		uint8_t want[64], out[64];
+		struct agw_nas_body b;
+		struct agw_nas5g_msg m;
+		long n;
+
+		hex2bin(g->hex, want, len);
+		sc_init(&sc);
+		agw_nas_body_init(&b, agw_nas5g_desc(MM, types[i]));
+		build[i](&b, &sc);
+		n = agw_nas5g_encode(&h, &b, out, sizeof(out));
+		CU_ASSERT_EQUAL(n, (long)len);
+		if (n == (long)len)
+			AGW_ASSERT_MEM_EQ(out, want, len);
+		CU_ASSERT_EQUAL(agw_nas5g_decode(want, len, &m), 0);
+		CU_ASSERT_STRING_EQUAL(m.ies.desc->name, agw_nas5g_msg_name(MM, types[i]));
+		for (size_t cut = 0; cut < len; cut++) {
+			uint8_t *buf = malloc(cut ? cut : 1);
+			int rc;
+
+			CU_ASSERT_FATAL(buf != NULL);
+			memcpy(buf, want, cut);
+			rc = agw_nas5g_decode(buf, cut, &m);
+			if (cut == g->valid_cut && cut != 0) {
+				CU_ASSERT_EQUAL(rc, 0);
+			} else {
+				if (rc >= 0)
+					fprintf(stderr, "\n  %s cut at %zu decodes\n", g->what,
+						cut);
+				CU_ASSERT(rc < 0);
+			}
+			free(buf);
+		}
+	}
+}
+
+/* The typed accessors refuse what the layout does not allow. */
+static void
+test_ssp_accessors(void)
+{
+	static const uint8_t p256[] = {0x7e, 0x00, 0x7b, 0x02, 0x02, 0x03, 0x04};
+	static const uint8_t short_key[] = {0x7e, 0x00, 0x7b, 0x01, 0x02, 0x03, 0x04};
+	static const uint8_t res0[] = {0x7e, 0x00, 0x7d, 0x00};
+	static const uint8_t res3[] = {0x7e, 0x00, 0x7d, 0x03};
+	static const uint8_t ok_no_cause[] = {0x7e, 0x00, 0x7d, 0x01};
+	static const uint8_t empty_cmd[] = {0x7e, 0x00, 0x79, 0x01, 0x00};
+	static const uint8_t long_key[3 + 2 + 99] = {0x7e, 0x00, 0x7a, 0x01, 99};
+	struct agw_nas5g_msg m;
+	const uint8_t *k;
+	uint8_t r, c;
+
+	CU_ASSERT_EQUAL(agw_nas5g_decode(p256, sizeof(p256), &m), 0);
+	CU_ASSERT_EQUAL(agw_nas5g_dh_key(&m.ies, &k), AGW_PROTO_E_UNSUPPORTED);
+	CU_ASSERT_PTR_NULL(k);
+	CU_ASSERT_EQUAL(agw_nas5g_decode(short_key, sizeof(short_key), &m), 0);
+	CU_ASSERT_EQUAL(agw_nas5g_dh_key(&m.ies, &k), AGW_PROTO_E_BAD_LENGTH);
+	CU_ASSERT_EQUAL(agw_nas5g_decode(long_key, sizeof(long_key), &m), AGW_PROTO_E_BAD_LENGTH);
+	CU_ASSERT_EQUAL(agw_nas5g_decode(res0, sizeof(res0), &m), 0);
+	CU_ASSERT_EQUAL(agw_nas5g_ssp_result(&m.ies, &r, &c), AGW_PROTO_E_BAD_VALUE);
+	CU_ASSERT_EQUAL(agw_nas5g_decode(res3, sizeof(res3), &m), 0);
+	CU_ASSERT_EQUAL(agw_nas5g_ssp_result(&m.ies, &r, &c), AGW_PROTO_E_BAD_VALUE);
+	CU_ASSERT_EQUAL(agw_nas5g_decode(ok_no_cause, sizeof(ok_no_cause), &m), 0);
+	CU_ASSERT(agw_nas5g_ssp_result(&m.ies, &r, &c) == 0 && r == AGW_NAS5G_SSP_ACCEPTED &&
+		  c == 0);
+	/* a command must name at least one procedure */
+	CU_ASSERT_EQUAL(agw_nas5g_decode(empty_cmd, sizeof(empty_cmd), &m), AGW_PROTO_E_BAD_LENGTH);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1511,6 +1718,8 @@ static CU_TestInfo tests_ies[] = {
 static CU_TestInfo tests_msgs[] = {
 	{"round trip: every message type, typed values", test_roundtrip_typed},
 	{"tshark dissects the encoder output", test_tshark},
+	{"private security service messages: wire layout, truncation", test_ssp_wire},
+	{"private security service messages: accessors refuse bad values", test_ssp_accessors},
 	CU_TEST_INFO_NULL,
 };
 
