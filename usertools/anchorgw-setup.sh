@@ -19,8 +19,12 @@ builddir=${1:-$top/build}
 #  meson ninja-build pkg-config python3  build (python3 generates test headers)
 #  tshark                     tests check encoder output with Wireshark's dissectors
 #  clang libclang-rt-14-dev   libFuzzer smoke runs in the test suite
+#  libnghttp2-dev             HTTP/2 for the SBI server (Naanf_AKMA)
+#  libjansson-dev             JSON bodies of the SBI (TS 29.5xx)
+#  curl                       tests play an AF against the SBI (--http2-prior-knowledge)
 pkgs=(libdpdk-dev dpdk dpdk-dev libipsec-mb-dev libssl-dev libconfig-dev libcunit1-dev liblmdb-dev
-      meson ninja-build pkg-config python3 tshark clang libclang-rt-14-dev)
+      meson ninja-build pkg-config python3 tshark clang libclang-rt-14-dev
+      libnghttp2-dev libjansson-dev curl)
 
 missing=()
 for p in "${pkgs[@]}"; do
