@@ -11,8 +11,14 @@
  * is in the fast path, whose DL NAS COUNT it must use: inject_protect set)
  * enters the downlink path at agw_classify as if the core had sent it. The
  * worker's RAN queue stays the only writer of that queue.
+ *
+ * The two kinds take paths of different length through the graph, so one
+ * walk takes only a run of frames of the same kind (the ring is peeked, the
+ * rest stays queued for the next walk): the frames leave in the order the
+ * control lcore numbered them (SCTP TSN/SSN).
  */
 #include <rte_ring.h>
+#include <rte_ring_peek.h>
 
 #include "node_priv.h"
 
@@ -28,8 +34,14 @@ agw_inject_process(struct rte_graph *graph, struct rte_node *node, void **objs, 
 	RTE_SET_USED(nb_objs);
 	if (w->inject_ring == NULL)
 		return 0;
-	n = rte_ring_sc_dequeue_burst(w->inject_ring, node->objs, RTE_MIN(node->size, w->burst),
-				      NULL);
+	n = rte_ring_dequeue_burst_start(w->inject_ring, node->objs,
+					 RTE_MIN(node->size, w->burst), NULL);
+	for (i = 1; i < n; i++) /* the run of the first frame's kind */
+		if (agw_pkt_meta(node->objs[i])->inject_protect !=
+		    agw_pkt_meta(node->objs[0])->inject_protect)
+			break;
+	n = RTE_MIN(n, i);
+	rte_ring_dequeue_finish(w->inject_ring, n);
 	if (n == 0)
 		return 0;
 	for (i = 0; i < n; i++) {
