@@ -117,6 +117,8 @@ struct pl_env {
 	uint64_t rx_ol_flags;           /**< set on every generated mbuf (--nic-csum) */
 	struct rte_mempool *pre_pool;   /**< --feed preload: one mbuf per frame */
 	struct rte_mbuf **pre;          /**< the point's frames in their mbufs */
+	struct rte_mbuf **done;         /**< preload: mbufs back from the core port */
+	uint64_t n_done;
 	/* point being run */
 	struct agw_ctx_table *ctx;
 	unsigned int ids;               /**< PERF_IDS_CORE or PERF_IDS_GW */
@@ -553,14 +555,20 @@ preload_fill(struct pl_env *e)
 		m->ol_flags = e->rx_ol_flags;
 	}
 	e->fed = 0;
+	e->n_done = 0;
 	return 0;
 }
 
-/* Frames the point did not send (it failed) go back to the pool. */
+/* The point's mbufs back to the pool: those that came out on the core
+ * port, and those the point did not send (it failed). */
 static void
 preload_release(struct pl_env *e)
 {
-	if (e->pre_pool != NULL && e->fed < e->nb_frames)
+	if (e->pre_pool == NULL)
+		return;
+	rte_pktmbuf_free_bulk(e->done, (unsigned int)e->n_done);
+	e->n_done = 0;
+	if (e->fed < e->nb_frames)
 		rte_pktmbuf_free_bulk(e->pre + e->fed, (unsigned int)(e->nb_frames - e->fed));
 }
 
@@ -622,6 +630,16 @@ gen_drain(struct pl_env *e, struct pl_result *r)
 	struct rte_mbuf *ms[64];
 	unsigned int n;
 
+	/* --feed preload: only the pointers move here; the mbufs go back to
+	 * their pool after the point (freeing reads each mbuf, a cache line
+	 * the worker's CPU holds: the generator would become the bottleneck). */
+	while (e->pre != NULL && e->n_done < e->nb_frames &&
+	       (n = rte_ring_dequeue_burst(e->core_tx, (void **)e->done + e->n_done,
+					   (unsigned int)RTE_MIN((uint64_t)64, e->nb_frames - e->n_done),
+					   NULL)) != 0) {
+		r->seen += n;
+		e->n_done += n;
+	}
 	while ((n = rte_ring_dequeue_burst(e->core_tx, (void **)ms, 64, NULL)) != 0) {
 		r->seen += n;
 		rte_pktmbuf_free_bulk(ms, n);
@@ -1240,10 +1258,11 @@ env_init(struct pl_env *e, const struct perf_pipeline_opts *o)
 		uint64_t n = max_frames(o);
 
 		e->pre = malloc(n * sizeof(*e->pre));
+		e->done = malloc(n * sizeof(*e->done));
 		e->pre_pool = rte_pktmbuf_pool_create(
 			"pl_preload", (unsigned int)n, 0, AGW_PKT_META_SIZE,
 			(uint16_t)(RTE_PKTMBUF_HEADROOM + max_stride(o)), SOCKET_ID_ANY);
-		if (e->pre == NULL || e->pre_pool == NULL) {
+		if (e->pre == NULL || e->done == NULL || e->pre_pool == NULL) {
 			fprintf(stderr, "pipeline: --feed preload: %" PRIu64 " mbufs: %s\n", n,
 				rte_strerror(rte_errno));
 			return -ENOMEM;
@@ -1286,6 +1305,7 @@ env_fini(struct pl_env *e)
 	free(e->flen);
 	free(e->inv);
 	free(e->pre);
+	free(e->done);
 	rte_mempool_free(e->pre_pool);
 	if (e->gstats != NULL)
 		rte_graph_cluster_stats_destroy(e->gstats);
