@@ -18,7 +18,11 @@
  * (32); AES-128-CTR with a 32-bit counter (NIST SP 800-38A B.1, m = 32);
  * and the first 8 octets of HMAC-SHA-256 over the ciphertext as the tag.
  * All of it runs on OpenSSL 3 EVP (EVP_PKEY_derive, EVP_KDF "X963KDF",
- * AES-128-CTR, EVP_MAC HMAC): there is no elliptic-curve arithmetic here.
+ * AES-128-CTR, EVP_MAC HMAC): there is no elliptic-curve point arithmetic
+ * here. The one exception is field arithmetic: profile B's compressed
+ * public key is decompressed with a P-256-specific square root (y from x,
+ * SEC 1 2.3.4), a public computation that OpenSSL only offers through a
+ * generic, far slower path.
  *
  * Three layers:
  *  - agw_sidf_ecies_encrypt() / agw_sidf_ecies_decrypt(): scheme input <->

@@ -12,9 +12,10 @@
  * lib/proto's (TS 24.501 9.11.3.4).
  *
  * Everything cryptographic is OpenSSL 3: X25519 and P-256 ECDH through
- * EVP_PKEY_derive (profile B's compressed point is decompressed here with
- * BN, y = (x^3 + ax + b)^((p+1)/4) mod p, then decoded and checked on the
- * curve by the EC key management as an uncompressed point), the X9.63 KDF
+ * EVP_PKEY_derive (profile B's compressed point is decompressed here,
+ * y = (x^3 - 3x + b)^((p+1)/4) mod p in p256_field.c, then decoded and
+ * checked on the curve by the EC key management as an uncompressed point),
+ * the X9.63 KDF
  * through EVP_KDF "X963KDF" (a two-block EVP_Digest loop when the provider
  * lacks it), AES-128-CTR through EVP_CIPHER and HMAC-SHA-256 through
  * EVP_MAC. The algorithm objects are fetched once per process; contexts are
@@ -38,6 +39,7 @@
 
 #include "agw_nas5g.h"
 #include "agw_sidf.h"
+#include "p256_field.h"
 #include "agw_util.h"
 #include "sidf_internal.h"
 
@@ -108,10 +110,10 @@ static pthread_once_t algs_once = PTHREAD_ONCE_INIT;
  * does not look algorithms up by name (each EVP_*_fetch-by-name costs
  * microseconds, as much as a tenth of an X25519): the two peer public keys
  * (re-encoded with EVP_PKEY_set1_encoded_public_key for every SUCI), the
- * X963KDF context (digest set once), the HMAC context (digest set once),
- * and for profile B a BN_CTX with the P-256 field constants and their
- * Montgomery context (OpenSSL's EC_POINT_oct2point builds one per square
- * root, and EVP decoding of a compressed key costs half an ECDH more).
+ * X963KDF context (digest set once) and the HMAC context (digest set
+ * once). Profile B's compressed keys are decompressed by p256_field.c
+ * (OpenSSL's EC_POINT_oct2point builds a Montgomery context per square
+ * root: EVP decoding of a compressed key costs half an ECDH more).
  * Each call overwrites the secrets they hold (Z, MK) with zeros before
  * returning. Freed at thread exit, or by agw_sidf_thread_release().
  */
@@ -119,10 +121,6 @@ struct sidf_tls {
 	EVP_PKEY *peer[2]; /* [0] X25519, [1] P-256 */
 	EVP_KDF_CTX *kdf;
 	EVP_MAC_CTX *mac;
-	BN_CTX *bn;	   /* profile B: scratch numbers */
-	BN_MONT_CTX *mont; /* Montgomery context of p */
-	BIGNUM *p, *a, *b; /* curve: y^2 = x^3 + ax + b mod p */
-	BIGNUM *sqrt_e;	   /* (p + 1) / 4: p = 3 mod 4 */
 };
 
 static __thread struct sidf_tls *tls;
@@ -138,12 +136,6 @@ tls_free(void *p)
 	EVP_PKEY_free(t->peer[1]);
 	EVP_KDF_CTX_free(t->kdf);
 	EVP_MAC_CTX_free(t->mac);
-	BN_MONT_CTX_free(t->mont);
-	BN_free(t->p);
-	BN_free(t->a);
-	BN_free(t->b);
-	BN_free(t->sqrt_e);
-	BN_CTX_free(t->bn);
 	free(t);
 }
 
@@ -388,82 +380,22 @@ scratch_new(unsigned int scheme)
 	return k;
 }
 
-/* This thread's P-256 field constants (made on first use); 0 or -1. */
+/* 02/03 || x -> 04 || x || y (SEC 1 2.3.4); 0 or AGW_SIDF_E_BAD_POINT
+ * (x >= p, no point with this x). */
 static int
-p256_field_get(struct sidf_tls *t)
+p256_decompress(const uint8_t c[AGW_SIDF_P256_C_LEN], uint8_t u[AGW_SIDF_P256_U_LEN])
 {
-	if (t->sqrt_e != NULL)
-		return 0;
-	t->bn = t->bn != NULL ? t->bn : BN_CTX_new();
-	t->mont = t->mont != NULL ? t->mont : BN_MONT_CTX_new();
-	t->p = t->p != NULL ? t->p : BN_new();
-	t->a = t->a != NULL ? t->a : BN_new();
-	t->b = t->b != NULL ? t->b : BN_new();
-	if (t->bn == NULL || t->mont == NULL || t->p == NULL || t->a == NULL || t->b == NULL ||
-	    EC_GROUP_get_curve(algs.p256, t->p, t->a, t->b, t->bn) != 1 ||
-	    BN_mod_word(t->p, 4) != 3 || BN_MONT_CTX_set(t->mont, t->p, t->bn) != 1)
-		return -1;
-	t->sqrt_e = BN_dup(t->p);
-	if (t->sqrt_e == NULL || BN_add_word(t->sqrt_e, 1) != 1 ||
-	    BN_rshift(t->sqrt_e, t->sqrt_e, 2) != 1) {
-		BN_free(t->sqrt_e);
-		t->sqrt_e = NULL;
-		return -1;
-	}
+	if (p256_decompress_y(c + 1, c[0] & 1, u + 33) != 0)
+		return AGW_SIDF_E_BAD_POINT;
+	u[0] = 0x04;
+	memcpy(u + 1, c + 1, 32);
 	return 0;
-}
-
-/* y with y^2 = x^3 + ax + b mod p and y = @odd mod 2, x < p. 0, or
- * AGW_SIDF_E_BAD_POINT (no such y). Public values only: no constant time. */
-static int
-p256_solve_y(struct sidf_tls *t, const BIGNUM *x, int odd, BIGNUM *y)
-{
-	BIGNUM *r = BN_CTX_get(t->bn), *s = BN_CTX_get(t->bn);
-	BN_CTX *bc = t->bn;
-
-	if (s == NULL || BN_mod_sqr(r, x, t->p, bc) != 1 || BN_mod_add(r, r, t->a, t->p, bc) != 1 ||
-	    BN_mod_mul(r, r, x, t->p, bc) != 1 || BN_mod_add(r, r, t->b, t->p, bc) != 1 ||
-	    BN_mod_exp_mont(y, r, t->sqrt_e, t->p, bc, t->mont) != 1 ||
-	    BN_mod_sqr(s, y, t->p, bc) != 1)
-		return AGW_SIDF_E_CRYPTO;
-	if (BN_cmp(s, r) != 0)
-		return AGW_SIDF_E_BAD_POINT; /* r is not a square: no point with this x */
-	if (BN_is_odd(y) != odd && (BN_is_zero(y) || BN_sub(y, t->p, y) != 1))
-		return AGW_SIDF_E_BAD_POINT; /* y = 0 has no odd root (none on P-256) */
-	return 0;
-}
-
-/* 02/03 || x -> 04 || x || y (SEC 1 2.3.4); 0, AGW_SIDF_E_BAD_POINT (x >= p,
- * no point with this x) or AGW_SIDF_E_CRYPTO. */
-static int
-p256_decompress(struct sidf_tls *t, const uint8_t c[AGW_SIDF_P256_C_LEN],
-		uint8_t u[AGW_SIDF_P256_U_LEN])
-{
-	BIGNUM *x, *y;
-	int rc = AGW_SIDF_E_CRYPTO;
-
-	if (p256_field_get(t) != 0)
-		return AGW_SIDF_E_CRYPTO;
-	BN_CTX_start(t->bn);
-	x = BN_CTX_get(t->bn);
-	y = BN_CTX_get(t->bn);
-	if (y == NULL || BN_bin2bn(c + 1, 32, x) == NULL)
-		goto out;
-	rc = BN_cmp(x, t->p) >= 0 ? AGW_SIDF_E_BAD_POINT : p256_solve_y(t, x, c[0] & 1, y);
-	if (rc == 0) {
-		u[0] = 0x04;
-		memcpy(u + 1, c + 1, 32);
-		rc = BN_bn2binpad(y, u + 33, 32) == 32 ? 0 : AGW_SIDF_E_CRYPTO;
-	}
-out:
-	BN_CTX_end(t->bn);
-	return rc;
 }
 
 /* Re-encode the scratch key @k with the peer's octets (P-256 compressed:
  * decompressed first). 0, AGW_SIDF_E_BAD_POINT, AGW_SIDF_E_CRYPTO. */
 static int
-peer_set(struct sidf_tls *t, EVP_PKEY *k, const uint8_t *oct, size_t len)
+peer_set(EVP_PKEY *k, const uint8_t *oct, size_t len)
 {
 	uint8_t u[AGW_SIDF_P256_U_LEN];
 	int rc;
@@ -471,7 +403,7 @@ peer_set(struct sidf_tls *t, EVP_PKEY *k, const uint8_t *oct, size_t len)
 	if (len == AGW_SIDF_P256_C_LEN) {
 		if (oct[0] != 0x02 && oct[0] != 0x03)
 			return AGW_SIDF_E_BAD_POINT;
-		rc = p256_decompress(t, oct, u);
+		rc = p256_decompress(oct, u);
 		if (rc != 0)
 			return rc;
 		oct = u;
@@ -500,7 +432,7 @@ peer_key(unsigned int scheme, const uint8_t *oct, size_t len, int *rc)
 		return NULL;
 	if (t->peer[i] == NULL && (t->peer[i] = scratch_new(scheme)) == NULL)
 		return NULL;
-	*rc = peer_set(t, t->peer[i], oct, len);
+	*rc = peer_set(t->peer[i], oct, len);
 	if (*rc != 0) {
 		EVP_PKEY_free(t->peer[i]);
 		t->peer[i] = NULL;

@@ -17,10 +17,15 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <openssl/ec.h>
+#include <openssl/err.h>
 #include <openssl/evp.h>
+#include <openssl/obj_mac.h>
+#include <openssl/rand.h>
 
 #include "agw_test.h"
 #include "agw_test_vectors.h"
+#include "p256_field.h"
 #include "sidf_test.h"
 
 /* TS 33.501 C.4.4.2 "Eph. Shared Key" (not in the JSON). */
@@ -121,7 +126,7 @@ test_c4_hn_pub_forms(void)
 	AGW_ASSERT_MEM_EQ(o1, o2, (size_t)n1);
 }
 
-/* The SIDF decompresses a profile B point itself (BN square root): on 64
+/* The SIDF decompresses a profile B point itself (p256_field.c): on 64
  * random HN keys, both y parities, the compressed form must give the same
  * output as the uncompressed one (decoded by OpenSSL). */
 static void
@@ -160,6 +165,46 @@ test_p256_decompress_random(void)
 		AGW_ASSERT_MEM_EQ(o1 + 33, o2 + 33, (size_t)n1 - 33);
 	}
 	CU_ASSERT(seen[0] > 0 && seen[1] > 0);
+}
+
+/* p256_field.c against OpenSSL's own decompression (EC_POINT_oct2point on
+ * the compressed octets, BN square root): 2,000 x values, random and near
+ * p, squares and non-squares, both parities; x >= p must be refused too. */
+static void
+test_p256_field_vs_openssl(void)
+{
+	EC_GROUP *g = EC_GROUP_new_by_curve_name(NID_X9_62_prime256v1);
+	EC_POINT *pt = g != NULL ? EC_POINT_new(g) : NULL;
+	uint8_t c[33], u[65], y[32];
+	unsigned int ok = 0, none = 0;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(pt);
+	for (unsigned int i = 0; i < 2000; i++) {
+		int rc, want;
+
+		CU_ASSERT_FATAL(RAND_bytes(c, sizeof(c)) == 1);
+		if (i % 5 == 0)
+			memset(c + 1, 0xff, 4); /* near or above p = ffffffff00000001... */
+		if (i % 50 == 0)
+			memset(c + 1, 0xff, 32); /* above p */
+		c[0] = (uint8_t)(0x02 | (c[0] & 1));
+		want = EC_POINT_oct2point(g, pt, c, sizeof(c), NULL) == 1;
+		rc = p256_decompress_y(c + 1, c[0] & 1, y);
+		CU_ASSERT_EQUAL(rc == 0, want);
+		if (rc != 0 || !want) {
+			none += rc != 0;
+			continue;
+		}
+		CU_ASSERT_EQUAL(EC_POINT_point2oct(g, pt, POINT_CONVERSION_UNCOMPRESSED, u, sizeof(u),
+						   NULL),
+				65);
+		AGW_ASSERT_MEM_EQ(y, u + 33, 32);
+		ok++;
+	}
+	ERR_clear_error();
+	CU_ASSERT(ok > 500 && none > 500); /* both outcomes exercised */
+	EC_POINT_free(pt);
+	EC_GROUP_free(g);
 }
 
 /* Home network side: the key set's public key, then the decryption. */
@@ -437,6 +482,7 @@ CU_TestInfo sidf_vector_tests[] = {
 	{"C.4 ECIES encryption: every intermediate value", test_c4_encrypt},
 	{"C.4.4 HN public key compressed = uncompressed", test_c4_hn_pub_forms},
 	{"P-256 decompression, 64 random keys, both parities", test_p256_decompress_random},
+	{"P-256 field square root = OpenSSL's, 2000 x values", test_p256_field_vs_openssl},
 	{"C.4 ECIES decryption: every intermediate value", test_c4_decrypt},
 	{"C.4 SUCI IE conceal and deconceal (IMSI, NAI)", test_c4_suci},
 	{"C.4.2 null scheme", test_c4_null_scheme},
