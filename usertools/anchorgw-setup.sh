@@ -22,9 +22,10 @@ builddir=${1:-$top/build}
 #  libnghttp2-dev             HTTP/2 for the SBI server (Naanf_AKMA)
 #  libjansson-dev             JSON bodies of the SBI (TS 29.5xx)
 #  curl                       tests play an AF against the SBI (--http2-prior-knowledge)
+#  openssl                    tests make a throwaway TLS certificate for the SBI
 pkgs=(libdpdk-dev dpdk dpdk-dev libipsec-mb-dev libssl-dev libconfig-dev libcunit1-dev liblmdb-dev
       meson ninja-build pkg-config python3 tshark clang libclang-rt-14-dev
-      libnghttp2-dev libjansson-dev curl)
+      libnghttp2-dev libjansson-dev curl openssl)
 
 missing=()
 for p in "${pkgs[@]}"; do

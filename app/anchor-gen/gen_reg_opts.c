@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "agw_kdf.h"
+#include "agw_util.h"
 #include "gen_reg_opts.h"
 
 /* ---------------------------------------------------------------------- */
@@ -24,6 +26,9 @@ reg_opts_default(struct reg_opts *o)
 	o->nia_mask = 0x0e; /* NIA1..3 */
 	o->nea_mask = 0x0f; /* NEA0..3 */
 	o->svc_cap = -1;    /* no UE security service capability IE */
+	strcpy(o->rid, "0");
+	/* TS 33.220 Annex H: Ua security protocol identifier of TLS (spec/001 V3) */
+	memcpy(o->akma_ua, (const uint8_t[5]){0x01, 0x00, 0x00, 0x00, 0x02}, 5);
 	strcpy(o->mcc, "001");
 	strcpy(o->mnc, "01");
 	agw_reggnb_conf_default(&o->net);
@@ -119,6 +124,18 @@ parse_text(struct reg_opts *o, int c, const char *v)
 	case 'H':
 		o->mm_ssi = v;
 		return 0;
+	case 'r':
+		return parse_digits(v, 1, 4, o->rid);
+	case 'f':
+		o->akma_af = v;
+		return 0;
+	case 'P':
+		return agw_hex_decode(v, o->akma_ua, sizeof(o->akma_ua)) == (long)sizeof(o->akma_ua)
+			       ? 0
+			       : -EINVAL;
+	case 'O':
+		o->akma_out = v;
+		return 0;
 	case 'C': {
 		unsigned int cap;
 
@@ -158,8 +175,8 @@ parse_one(struct reg_opts *o, int c, const char *v)
 	for (size_t k = 0; k < sizeof(num) / sizeof(num[0]); k++)
 		if (num[k].c == c)
 			return parse_uint(v, num[k].max, num[k].dst);
-	if (c == 'x' || c == 'q') {
-		*(c == 'x' ? &o->mix : &o->quiet) = 1;
+	if (c == 'x' || c == 'q' || c == 'A') {
+		*(c == 'x' ? &o->mix : c == 'q' ? &o->quiet : &o->akma) = 1;
 		return 0;
 	}
 	return parse_text(o, c, v);
@@ -192,8 +209,11 @@ reg_opts_parse(struct reg_opts *o, int argc, char **argv)
 		{"ssi-reject", 1, NULL, 'J'},  {"mm-ssi", 1, NULL, 'H'},
 		{"accept-lost", 1, NULL, 'L'}, {"bad-imei", 1, NULL, 'B'},
 		{"no-imei", 1, NULL, 'N'},     {"dh-bad-key", 1, NULL, 'D'},
-		{"ue-svc-cap", 1, NULL, 'C'},  {NULL, 0, NULL, 0}};
-	int c;
+		{"ue-svc-cap", 1, NULL, 'C'},  {"akma", 0, NULL, 'A'},
+		{"rid", 1, NULL, 'r'},	       {"akma-af", 1, NULL, 'f'},
+		{"akma-ua", 1, NULL, 'P'},     {"akma-out", 1, NULL, 'O'},
+		{NULL, 0, NULL, 0}};
+	int c, n;
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "", lo, NULL)) != -1)
@@ -201,7 +221,13 @@ reg_opts_parse(struct reg_opts *o, int argc, char **argv)
 			return -EINVAL;
 	if (optind != argc || o->ues == 0 || o->window == 0 || faults_total(o) > o->ues)
 		return -EINVAL;
-	return 0;
+	if (o->akma_af != NULL) { /* AF_ID of TS 33.535 A.4 */
+		n = agw_akma_af_id(o->akma_af, o->akma_ua, o->af_id, sizeof(o->af_id));
+		if (n <= 0)
+			return -EINVAL;
+		o->af_id_len = (uint16_t)n;
+	}
+	return o->akma_out == NULL || o->akma_af != NULL ? 0 : -EINVAL;
 }
 
 /* Of @p f marks spread over @p n positions (floor(j * n / f), j < f): the

@@ -27,6 +27,14 @@ struct reg_opts {
 	const char *mm_ssi; /* subscribers: mm_ssi column for every line, or NULL */
 	int16_t svc_cap;    /* register: UE security service capability MM octet, -1 none */
 	struct agw_reggnb_conf net;
+	/* AKMA (seed 001) */
+	uint8_t akma;	      /* subscribers: AKMA subscribed (akma,rid columns) */
+	char rid[5];	      /* subscribers: routing indicator, 1..4 digits ("0") */
+	const char *akma_af;  /* register: FQDN of the AF whose K_AF the UEs derive */
+	uint8_t akma_ua[5];   /* register: its Ua* protocol identifier (01 00 00 00 02) */
+	const char *akma_out; /* register: per-UE SUPI, A-KID, K_AF hex (mode 0600) */
+	uint8_t af_id[260];   /* AF_ID = FQDN || Ua* (reg_opts_parse()) */
+	uint16_t af_id_len;
 };
 
 /** Defaults: window 64, timeout 10 s, seed 1, NIA1-3, NEA0-3, PLMN 001/01. */

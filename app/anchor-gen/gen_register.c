@@ -49,6 +49,7 @@ struct reg_tally {
 	uint64_t unexpected, late_dl, ul_frames_bad;
 	uint64_t autn_failed; /* UEs without the mac-fail fault that sent #20 */
 	uint64_t k_dh_derived, devauth_accepted, ssp_commands, ssp_status_sent;
+	uint64_t akma_ids, k_af_derived; /* UEs holding an AKMA identifier / K_AF */
 	uint64_t rejected[256];
 	uint64_t failed_why[AGW_REGUE_R_MAX];
 };
@@ -65,6 +66,7 @@ struct reg_run {
 	uint32_t next, active, done, n_lat;
 	uint64_t t_start_us, next_scan_us;
 	struct reg_tally t;
+	FILE *akma_out; /* --akma-out: SUPI, A-KID, K_AF per UE (mode 0600) */
 	char first_bad[192];
 };
 
@@ -126,6 +128,8 @@ tally(struct reg_run *r, const struct agw_regue *ue)
 	t->ssp_commands += ue->n_ssp_cmd;
 	t->ssp_status_sent += ue->sent_status;
 	t->autn_failed += ue->sent_mac_failure && ue->fault != AGW_REGUE_F_MAC_FAIL;
+	t->akma_ids += ue->akma_state != AGW_REGUE_AKMA_NONE;
+	t->k_af_derived += ue->akma_state == AGW_REGUE_AKMA_KAF;
 }
 
 /* Authentication failure the UE sent, if any. */
@@ -153,11 +157,26 @@ report_ue(struct reg_run *r, const struct agw_regue *ue, uint64_t lat_us, int ok
 		return;
 	printf("ue=%u supi=%s fault=%s outcome=%s ue_auth_failure=%s nia=%u nea=%u ul_count=%u "
 	       "dl_count=%u dl_verified=%u sqn_accepted=%" PRIu64 " ue_k_dh=%u ue_devauth=%u "
-	       "latency_ms=%.3f %s\n",
+	       "ue_akma=%u a_kid=%s latency_ms=%.3f %s\n",
 	       ue->index, ue->supi, agw_regue_fault_name(ue->fault), what, auth_fail_text(ue),
 	       ue->nia, ue->nea, ue->ul_count, ue->dl_count, ue->dl_mac_ok, ue->sqn_accepted,
-	       ue->dh_state == 2, ue->devauth_state, (double)lat_us / 1000.0,
+	       ue->dh_state == 2, ue->devauth_state, ue->akma_state,
+	       ue->akma_state != AGW_REGUE_AKMA_NONE ? ue->akid : "-", (double)lat_us / 1000.0,
 	       ok ? "ok" : "UNEXPECTED");
+}
+
+/* --akma-out: "SUPI A-KID K_AF" of a UE that derived K_AF (a secret: the
+ * file is created mode 0600 and written only when asked). */
+static void
+akma_write(struct reg_run *r, const struct agw_regue *ue)
+{
+	char kaf[65];
+
+	if (r->akma_out == NULL || ue->akma_state != AGW_REGUE_AKMA_KAF)
+		return;
+	fprintf(r->akma_out, "%s %s %s\n", ue->supi, ue->akid,
+		agw_hex_encode(ue->kaf, sizeof(ue->kaf), kaf));
+	agw_memzero(kaf, sizeof(kaf));
 }
 
 /* A UE reached a final state: account, print, free its slot. */
@@ -174,6 +193,7 @@ finish(struct reg_run *r, uint32_t s)
 	r->t.unexpected += !ok;
 	tally(r, ue);
 	report_ue(r, ue, lat, ok);
+	akma_write(r, ue);
 	r->slot_of[ue->index - r->o.first] = -1;
 	agw_regue_clear(ue);
 	sl->used = 0;
@@ -346,6 +366,7 @@ print_counts(const struct reg_run *r)
 	printf("k_dh_derived=%" PRIu64 "\ndevauth_accepted=%" PRIu64 "\nssp_commands=%" PRIu64
 	       "\nssp_status_sent=%" PRIu64 "\n",
 	       t->k_dh_derived, t->devauth_accepted, t->ssp_commands, t->ssp_status_sent);
+	printf("akma_ids=%" PRIu64 "\nk_af_derived=%" PRIu64 "\n", t->akma_ids, t->k_af_derived);
 }
 
 static void
@@ -407,7 +428,31 @@ run_alloc(struct reg_run *r)
 				r->o.nea_mask, r->o.mix) != 0)
 		return -EINVAL;
 	r->uc.svc_cap = r->o.svc_cap;
+	if (r->o.af_id_len != 0) {
+		r->uc.akma_af_id = r->o.af_id;
+		r->uc.akma_af_id_len = r->o.af_id_len;
+	}
 	return agw_reggnb_init(&r->gnb, &r->o.net, 1u + r->o.first, r->o.ues);
+}
+
+/* --akma-out FILE: created (or truncated) mode 0600 before anything is written. */
+static int
+akma_out_open(struct reg_run *r)
+{
+	int fd;
+
+	if (r->o.akma_out == NULL)
+		return 0;
+	fd = open(r->o.akma_out, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	if (fd < 0)
+		return -errno;
+	if (fchmod(fd, 0600) != 0 || (r->akma_out = fdopen(fd, "w")) == NULL) {
+		int e = errno;
+
+		close(fd);
+		return -e;
+	}
+	return 0;
 }
 
 static void
@@ -418,6 +463,8 @@ run_free(struct reg_run *r)
 	agw_reggnb_free(&r->gnb);
 	agw_reglink_close(&r->link);
 	agw_nas_sec_engine_free(r->eng);
+	if (r->akma_out != NULL)
+		fclose(r->akma_out);
 	free(r->slot);
 	free(r->slot_of);
 	free(r->lat_us);
@@ -433,6 +480,9 @@ register_usage(void)
 		"  [--unknown K] [--bad-imei K] [--no-imei K] [--dh-bad-key K]\n"
 		"  [--ue-svc-cap 0..3 (UE security service capability IE, MM octet)]\n"
 		"  [--nia 1,2,3] [--nea 0,1,2,3] [--mix]\n"
+		"  [--akma-af FQDN [--akma-ua HEX10 (0100000002)] [--akma-out FILE]]\n"
+		"   (AKMA: K_AF for that AF from each identifier received; SUPI, A-KID, K_AF\n"
+		"    per UE to FILE, mode 0600)\n"
 		"  [--mcc 001] [--mnc 01] [--gw-ip 10.10.0.2] [--gnb-ip 10.10.0.1] [--quiet]\n");
 }
 
@@ -452,6 +502,8 @@ gen_register_main(int argc, char **argv)
 		return 2;
 	}
 	rc = run_alloc(r);
+	if (rc == 0)
+		rc = akma_out_open(r);
 	if (rc == 0)
 		rc = agw_reglink_open(&r->link, r->o.iface, (int)r->o.timeout_ms);
 	if (rc != 0)

@@ -49,16 +49,17 @@ csv_open(const char *path)
 
 /* One CSV line; K/OPc exist in memory only for it. */
 static int
-csv_line(FILE *f, const struct agw_regue_conf *uc, uint32_t index, const char *nia, const char *nea,
-	 const char *mm_ssi)
+csv_line(FILE *f, const struct reg_opts *o, const struct agw_regue_conf *uc, uint32_t index,
+	 const char *nia, const char *nea)
 {
 	char supi[32], kh[33], oh[33];
 	uint8_t k[16], opc[16];
 	int rc = agw_regue_subscriber(uc, index, supi, sizeof(supi), k, opc);
 
-	if (rc == 0 && fprintf(f, "%s,%s,%s,0,8000,%s,%s%s%s\n", supi, agw_hex_encode(k, 16, kh),
-			       agw_hex_encode(opc, 16, oh), nia, nea, mm_ssi ? "," : "",
-			       mm_ssi ? mm_ssi : "") < 0)
+	if (rc == 0 &&
+	    fprintf(f, "%s,%s,%s,0,8000,%s,%s%s%s%s%s\n", supi, agw_hex_encode(k, 16, kh),
+		    agw_hex_encode(opc, 16, oh), nia, nea, o->mm_ssi ? "," : "",
+		    o->mm_ssi ? o->mm_ssi : "", o->akma ? ",1," : "", o->akma ? o->rid : "") < 0)
 		rc = -EIO;
 	agw_memzero(k, sizeof(k));
 	agw_memzero(opc, sizeof(opc));
@@ -75,15 +76,15 @@ csv_write(const struct reg_opts *o, const struct agw_regue_conf *uc, FILE *f, un
 	mask_digits(o->nia_mask, nia);
 	mask_digits(o->nea_mask, nea);
 	fprintf(f,
-		"supi,k,opc,sqn,amf,nia,nea%s\n# anchor-gen subscribers ues=%u first=%u "
+		"supi,k,opc,sqn,amf,nia,nea%s%s\n# anchor-gen subscribers ues=%u first=%u "
 		"seed=%" PRIu64 " unknown=%u (left out)\n",
-		o->mm_ssi ? ",mm_ssi" : "", o->ues, o->first, o->seed,
+		o->mm_ssi ? ",mm_ssi" : "", o->akma ? ",akma,rid" : "", o->ues, o->first, o->seed,
 		o->n_fault[AGW_REGUE_F_UNKNOWN]);
 	*n = 0;
 	for (uint32_t i = 0; i < o->ues; i++) {
 		if (reg_fault_of(o, i) == AGW_REGUE_F_UNKNOWN)
 			continue;
-		if (csv_line(f, uc, o->first + i, nia, nea, o->mm_ssi) != 0)
+		if (csv_line(f, o, uc, o->first + i, nia, nea) != 0)
 			return -EIO;
 		(*n)++;
 	}
@@ -107,7 +108,9 @@ gen_subscribers_main(int argc, char **argv)
 			" [--seed S] [--nia 123] [--nea 0123] [--mcc 001] [--mnc 01]\n"
 			"  [--unknown K] (as given to `register`: those UEs are left out)\n"
 			"  [--mm-ssi RULES] (seed 000 MM identifier of every subscriber written,\n"
-			"   anchor-subscriber syntax, e.g. dh:nf:m; pair with register --ssi-reject)\n");
+			"   anchor-subscriber syntax, e.g. dh:nf:m; pair with register "
+			"--ssi-reject)\n"
+			"  [--akma [--rid DIGITS]] (AKMA subscribed; routing indicator, 0)\n");
 		return 2;
 	}
 	f = csv_open(o.out);

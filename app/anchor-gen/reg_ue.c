@@ -468,6 +468,7 @@ auth_response(struct agw_regue *ue, struct agw_ue_auth_5g *r, uint8_t *ul, size_
 
 	if (derive_kamf(ue, r->kausf) != 0)
 		return -EIO;
+	memcpy(ue->kausf, r->kausf, sizeof(ue->kausf)); /* for AKMA (TS 33.535 6.1) */
 	ue->state = AGW_REGUE_ST_WAIT_SMC;
 	if (ue->fault == AGW_REGUE_F_WRONG_RES)
 		r->res_star[5] ^= 0x40;
@@ -679,19 +680,24 @@ on_smc(struct agw_regue *ue, const struct agw_nas5g_msg *m, uint8_t *ul, size_t 
 /* ---------------------------------------------------------------------- */
 /* Registration accept / reject, Authentication reject, Identity request  */
 
-/* Registration accept: keep the 5G-GUTI, answer Registration complete
- * (SHT 2). A retransmitted accept gets a new Registration complete. */
+/* Registration accept (only ever protected: see on_message()): keep the
+ * 5G-GUTI and the AKMA identifier, answer Registration complete (SHT 2).
+ * A retransmitted accept gets a new Registration complete. */
 static int
 on_accept(struct agw_regue *ue, const struct agw_nas_body *b, uint8_t *ul, size_t cap,
 	  size_t *ul_len)
 {
 	const struct agw_nas_ie *g = agw_nas_get(b, AGW_NAS5G_F_GUTI);
 	struct agw_nas_body rc;
+	unsigned int why;
 
 	if (ue->state != AGW_REGUE_ST_WAIT_ACCEPT && ue->state != AGW_REGUE_ST_REGISTERED)
 		return fail(ue, AGW_REGUE_R_UNEXPECTED);
 	if (g == NULL || g->len != 11)
 		return fail(ue, AGW_REGUE_R_NO_GUTI);
+	why = regue_akma_on_accept(ue, b);
+	if (why != AGW_REGUE_R_NONE)
+		return fail(ue, why);
 	memcpy(ue->guti, g->v, g->len);
 	ue->guti_len = (uint8_t)g->len;
 	if (ue->fault == AGW_REGUE_F_ACCEPT_LOST && !ue->lost_accept) {

@@ -25,6 +25,12 @@
  * of a Security service command in the command's order; a procedure it
  * does not support is answered with 5GMM STATUS.
  *
+ * AKMA (seed 001, reg_ue_akma.c): the UE keeps K_AUSF from its
+ * authentication; an AKMA identifier in the protected Registration accept
+ * (private IE 0x7F, doc/nas-private-ies.md 2.3) is parsed, and the UE
+ * derives K_AKMA (TS 33.535 A.2) and, for the AF configured in struct
+ * agw_regue_conf, K_AF (A.4) itself.
+ *
  * Feed it downlink NAS PDUs; it answers with the next uplink NAS PDU and
  * ends in REGISTERED, REJECTED (5GMM cause), AUTH_REJECTED or FAILED
  * (reason). Keys stay in struct agw_regue and are zeroised by
@@ -36,6 +42,7 @@
 
 #include "agw_dh.h"
 #include "agw_milenage.h"
+#include "agw_nas5g.h"
 #include "agw_nas_sec.h"
 
 /** Largest uplink NAS PDU built, octets. */
@@ -92,7 +99,8 @@ enum agw_regue_state {
 	X(ENCODE, "ul_encode")                                                                     \
 	X(LINK, "link_send")                                                                       \
 	X(TIMEOUT, "timeout")                                                                      \
-	X(SSP, "security_service_protocol")
+	X(SSP, "security_service_protocol")                                                        \
+	X(AKMA, "akma_identifier")
 
 enum agw_regue_reason {
 #define AGW_REGUE_R_(id, s) AGW_REGUE_R_##id,
@@ -134,6 +142,13 @@ struct agw_regue_conf {
 	 */
 	int16_t svc_cap;
 	uint8_t mm_support; /**< MM procedures the UE runs, bit code-1 (default 0x03) */
+	/**
+	 * AKMA: AF_ID (FQDN || Ua* protocol identifier, TS 33.535 A.4) of the
+	 * AF whose K_AF a UE derives when it receives an identifier; NULL: K_AKMA
+	 * only. Not copied.
+	 */
+	const uint8_t *akma_af_id;
+	uint16_t akma_af_id_len;
 };
 
 /**
@@ -206,6 +221,20 @@ struct agw_regue {
 	struct agw_milenage *usim;
 	struct agw_nia_key nia_key;
 	struct agw_nea_key nea_key;
+	/* AKMA (reg_ue_akma.c) */
+	uint8_t kausf[32];		       /**< secret: K_AUSF of the last authentication */
+	uint8_t akma_state;		       /**< enum agw_regue_akma */
+	uint8_t akma_ids;		       /**< identifiers received (accepts with IE 0x7F) */
+	char akid[AGW_NAS5G_AKMA_NAI_MAX + 1]; /**< the identifier (A-KID), NUL-terminated */
+	uint8_t kakma[32];		       /**< secret: K_AKMA */
+	uint8_t kaf[32];		       /**< secret: K_AF for conf->akma_af_id */
+};
+
+/** What the UE holds of AKMA (struct agw_regue::akma_state). */
+enum agw_regue_akma {
+	AGW_REGUE_AKMA_NONE = 0, /**< no identifier received */
+	AGW_REGUE_AKMA_KAKMA,	 /**< identifier and K_AKMA */
+	AGW_REGUE_AKMA_KAF,	 /**< and K_AF for the configured AF */
 };
 
 /**

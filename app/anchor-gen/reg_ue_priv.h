@@ -28,4 +28,9 @@ int regue_send(struct agw_regue *ue, uint8_t type, const struct agw_nas_body *b,
 int regue_ssp_on_message(struct agw_regue *ue, const struct agw_nas5g_msg *m, uint8_t *ul,
 			 size_t cap, size_t *ul_len);
 
+/* reg_ue_akma.c: the AKMA identifier of a Registration accept, if any:
+ * keep it, derive K_AKMA and K_AF. Returns AGW_REGUE_R_NONE or the failure
+ * reason (a malformed identifier, a KDF error). */
+unsigned int regue_akma_on_accept(struct agw_regue *ue, const struct agw_nas_body *b);
+
 #endif /* AGW_REG_UE_PRIV_H */

@@ -18,6 +18,7 @@
 #include "agw_anchors.h"
 #include "agw_ctx.h"
 #include "agw_pipeline.h"
+#include "gw_akma.h"
 #include "gw_config.h"
 #include "gw_n2.h"
 
@@ -50,6 +51,7 @@ struct gw {
 	struct rte_ring *punt_ring;
 	struct rte_ring *inject_rings[GW_MAX_WORKERS]; /**< control → worker, RAN-bound frames */
 	struct gw_anchors_state an;
+	struct gw_akma_state akma; /**< AKMA anchor and its SBI server (conf akma.enabled) */
 	struct agw_ctx_table *ctx;
 	struct agw_nas_sec_engine *ctl_eng; /**< control lcore's engine (key expansion) */
 	struct agw_cdev *cdev;              /**< cryptodev engine, or NULL (imb) */
@@ -86,9 +88,9 @@ void gw_control_loop(struct gw *gw);
 /** After the workers stopped: handle what is left on the punt ring. */
 void gw_control_drain(struct gw *gw);
 
-/** Open the store and create the anchors if enabled; 0 or -errno (logged). */
+/** Open the store and create the anchors (and AKMA) if enabled; 0 or -errno (logged). */
 int gw_anchors_start(struct gw *gw);
-/** Free the anchors (zeroising keys) and close the store. */
+/** Free the anchors and AKMA (zeroising keys) and close the store. */
 void gw_anchors_stop(struct gw *gw);
 /** Hand one punted frame to the anchors (the caller frees it). */
 void gw_anchors_handle(struct gw *gw, struct rte_mbuf *m);

@@ -65,6 +65,7 @@ gw_anchors_conf(const struct gw *gw, struct agw_anchors_conf *ac)
 	ac->amf_region = c->amf_region;
 	ac->amf_set = c->amf_set;
 	ac->amf_ptr = c->amf_pointer;
+	ac->akma = gw->akma.ak; /* NULL: AKMA off */
 }
 
 int
@@ -79,7 +80,7 @@ gw_anchors_start(struct gw *gw)
 			gw->conf.nb_workers, gw->ctx);
 	if (rc != 0)
 		return rc;
-	if ((rc = gw_anchors_open_store(gw)) != 0)
+	if ((rc = gw_anchors_open_store(gw)) != 0 || (rc = gw_akma_start(gw)) != 0)
 		return rc;
 	gw_anchors_conf(gw, &ac);
 	gw->an.anchors = agw_anchors_create(&ac);
@@ -97,6 +98,7 @@ gw_anchors_stop(struct gw *gw)
 	agw_anchors_free(gw->an.anchors);
 	gw->an.anchors = NULL;
 	agw_anchors_out_reset(&gw->an.out);
+	gw_akma_stop(gw); /* the anchors referred to it; the store outlives it */
 	agw_store_close(gw->an.store);
 	gw->an.store = NULL;
 	gw_n2_fini(&gw->an.n2);

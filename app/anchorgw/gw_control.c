@@ -4,8 +4,10 @@
 /*
  * The control lcore's loop: takes punted messages from the workers,
  * counts them by NAS message type and, with anchors.enabled, hands them to
- * the anchors (gw_anchors.c) and runs their timers; reclaims replaced contexts after their
- * grace period, and applies the exit conditions (--idle-exit, --duration).
+ * the anchors (gw_anchors.c) and runs their timers; with akma.enabled,
+ * serves the Naanf_AKMA SBI sockets (gw_akma.c) after the iteration's
+ * group commit; reclaims replaced contexts after their grace period, and
+ * applies the exit conditions (--idle-exit, --duration).
  */
 #include <rte_cycles.h>
 #include <rte_mbuf.h>
@@ -75,6 +77,7 @@ gw_control_loop(struct gw *gw)
 			ctl_handle(gw, ms[i]);
 		gw_anchors_tick(gw);
 		gw_anchors_batch_end(gw);
+		gw_akma_poll(gw); /* outside the transaction: see gw_akma.c */
 		agw_ctx_reclaim(gw->ctx);
 		if (n == 0) {
 			if (ctl_should_stop(gw, rte_get_timer_cycles(), start, &last_rx,

@@ -178,6 +178,25 @@ put_print(void *arg, const char *k, uint64_t v)
 		printf("anchorgw: anchors %s=%" PRIu64 "\n", k, v);
 }
 
+static void
+put_print_akma(void *arg, const char *k, uint64_t v)
+{
+	RTE_SET_USED(arg);
+	if (v != 0)
+		printf("anchorgw: akma %s=%" PRIu64 "\n", k, v);
+}
+
+/* AKMA: anchor, AAnF instances, SBI server (empty when AKMA is off). */
+static int
+tel_akma(const char *cmd, const char *params, struct rte_tel_data *d)
+{
+	RTE_SET_USED(cmd);
+	RTE_SET_USED(params);
+	rte_tel_data_start_dict(d);
+	gw_akma_foreach(telemetry_gw, put_dict, d);
+	return 0;
+}
+
 static int
 tel_anchors(const char *cmd, const char *params, struct rte_tel_data *d)
 {
@@ -198,9 +217,14 @@ gw_telemetry_init(struct gw *gw)
 	    rte_telemetry_register_cmd("/anchorgw/worker", tel_worker,
 				       "One worker's counters. Parameters: worker index") != 0 ||
 	    rte_telemetry_register_cmd("/anchorgw/ctx", tel_ctx,
-				       "UE security context table: count, bytes per context") != 0 ||
+				       "UE security context table: count, bytes per context") !=
+		    0 ||
 	    rte_telemetry_register_cmd("/anchorgw/anchors", tel_anchors,
-				       "Anchors: registration events, N2 tables. No parameters") != 0 ||
+				       "Anchors: registration events, N2 tables. No parameters") !=
+		    0 ||
+	    rte_telemetry_register_cmd("/anchorgw/akma", tel_akma,
+				       "AKMA: identifiers, AAnF, SBI counters. No parameters") !=
+		    0 ||
 	    rte_telemetry_register_cmd("/anchorgw/ports", tel_ports,
 				       "Per-port rx/tx/missed packets") != 0)
 		return -EINVAL;
@@ -233,4 +257,5 @@ gw_stats_print(const struct gw *gw)
 		       agw_cdev_driver_name(gw->cdev), agw_cdev_session_bytes(gw->cdev));
 	if (gw->an.anchors != NULL)
 		anchors_foreach(gw, put_print, NULL); /* non-zero counters */
+	gw_akma_foreach(gw, put_print_akma, NULL);
 }

@@ -35,6 +35,14 @@
  *    network-initiated ones started here, UE-initiated ones announced in a
  *    Security service command (one by one or together); the Registration
  *    accept follows when all ended. Private NAS: doc/nas-private-ies.md.
+ *  - AKMA (seed 001, TS 33.535 6.1), when the configuration gives a
+ *    struct agw_akma: the AUSF keeps K_AUSF until the RES* check and then
+ *    reports the outcome to lib/akma (agw_akma_ausf_auth_result(): AKMA
+ *    indication and routing indicator from the subscriber, success = RES*
+ *    verified); an identifier allocated there travels in the private IE
+ *    0x7F of the Registration accept, which is always integrity protected
+ *    and ciphered. A failed authentication or a subscriber without AKMA
+ *    gets none; a new authentication replaces the earlier identifier.
  *
  * Every network procedure that waits for the UE runs a guard timer
  * (T3560-like: 6 s, 4 retransmissions, then abort). Time is given by
@@ -61,8 +69,12 @@ extern "C" {
 
 struct agw_store;
 
-/** Largest downlink NAS message the anchors build, octets. */
-#define AGW_ANCHORS_DL_NAS_MAX 256
+/**
+ * Largest downlink NAS message the anchors build, octets: a Registration
+ * accept with the longest AKMA identifier (IE 0x7F, a 253-octet NAI, TLV-E)
+ * and its security header fits.
+ */
+#define AGW_ANCHORS_DL_NAS_MAX 320
 /** Largest uplink NAS message accepted, octets (longer ones are dropped). */
 #define AGW_ANCHORS_UL_NAS_MAX 4096
 /** Capacities of struct agw_anchors_out. */
@@ -138,7 +150,10 @@ enum agw_anchors_cause {
 	X(UL_INTEGRITY_FAILURE, "ul_integrity_failure")                                           \
 	X(UL_DROPPED, "ul_dropped")                                                               \
 	X(UE_TABLE_FULL, "ue_table_full")                                                         \
-	X(OUT_FULL, "output_full")
+	X(OUT_FULL, "output_full")                                                                \
+	X(AKMA_ALLOCATED, "akma_id_allocated")                                                    \
+	X(AKMA_SENT, "akma_id_sent")                                                              \
+	X(AKMA_ERROR, "akma_error")
 
 /** Event ids: AGW_ANCHORS_EV_REG_REQUEST, ... */
 enum agw_anchors_ev {
@@ -186,6 +201,13 @@ struct agw_anchors_conf {
 	 */
 	uint8_t ssp_order[2];
 	uint8_t n_ssp_order; /**< entries in @c ssp_order */
+	/**
+	 * AKMA anchor (lib/akma) that allocates the identifiers, or NULL (AKMA
+	 * off). Used from the same thread as the anchors; its store writes go
+	 * into the transaction the caller has open (group commit), like the
+	 * SQN reservations. Not owned: freed by the caller after the anchors.
+	 */
+	struct agw_akma *akma;
 };
 
 /** agw_anchors_conf.mm_ssp_cap: this AMF runs no MM security service procedure. */
@@ -302,6 +324,9 @@ int agw_anchors_ue_release(struct agw_anchors *a, const agw_anchors_ue_ref *ue,
  * forgotten (the next vectors reserve anew) and every registration waiting
  * for an Authentication response is ended (its vector may not be on disk;
  * the held Authentication request must be dropped too; the UE retries).
+ * With AKMA, every registration waiting for the Security mode complete
+ * whose authentication allocated an identifier is ended as well and the
+ * identifier dropped (its record may not be on disk; its SMC was held).
  * Each ended UE gets a STORE_ERROR event.
  */
 void agw_anchors_store_rollback(struct agw_anchors *a, struct agw_anchors_out *out);

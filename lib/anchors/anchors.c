@@ -633,6 +633,19 @@ agw_anchors_ue_kdh(const struct agw_anchors *a, const agw_anchors_ue_ref *ref, u
 	return 0;
 }
 
+/*
+ * A registration the failed transaction may have touched: waiting for the
+ * Authentication response (its vector's SQN block), or, with AKMA, for
+ * the Security mode complete after an identifier was allocated (its
+ * record). The SMC of that step was held and dropped with the frames.
+ */
+static int
+rollback_hits(const struct anch_ue *ue)
+{
+	return ue->used && (ue->state == AGW_ANCHORS_ST_WAIT_AUTH ||
+			    (ue->state == AGW_ANCHORS_ST_WAIT_SMC && ue->akma_id));
+}
+
 void
 agw_anchors_store_rollback(struct agw_anchors *a, struct agw_anchors_out *out)
 {
@@ -640,8 +653,9 @@ agw_anchors_store_rollback(struct agw_anchors *a, struct agw_anchors_out *out)
 	for (uint32_t i = 0; i < a->conf.max_ues; i++) {
 		struct anch_ue *ue = &a->ue[i];
 
-		if (!ue->used || ue->state != AGW_ANCHORS_ST_WAIT_AUTH)
+		if (!rollback_hits(ue))
 			continue;
+		anch_ausf_akma_rollback(a, ue);
 		anch_event(a, &ue->key, AGW_ANCHORS_EV_STORE_ERROR, 0, out);
 		anch_ue_free(a, ue, out);
 	}

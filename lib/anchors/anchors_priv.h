@@ -12,6 +12,7 @@
 
 #include <stdint.h>
 
+#include "agw_akma.h"
 #include "agw_anchors.h"
 #include "agw_dh.h"
 #include "agw_kdf.h"
@@ -28,6 +29,8 @@
 struct anch_ausf {
 	uint8_t xres_star[AGW_RES_STAR_LEN];
 	uint8_t kseaf[AGW_KEY256_LEN]; /**< kept until RES* verified (NOTE 4) */
+	/** K_AUSF, kept until the RES* check for AKMA (TS 33.535 6.1 step 1) */
+	uint8_t kausf[AGW_KEY256_LEN];
 };
 
 /** 5G SE AV held by the SEAF (step 5). */
@@ -79,6 +82,9 @@ struct anch_ue {
 	uint8_t sub_read;        /**< subscriber data of this procedure read (below) */
 	uint8_t sub_nia, sub_nea; /**< subscriber's allowed 5G-IA / 5G-EA masks */
 	int8_t ssi_verdict;      /**< anch_ssi_mm_target(): 0 or -EPERM */
+	uint8_t akma_ind;        /**< subscriber has AKMA (UDM AKMA indication) */
+	uint8_t akma_id;         /**< an AKMA identifier was allocated in this procedure */
+	char rid[AGW_STORE_RID_MAX]; /**< subscriber's routing indicator (AKMA) */
 	uint8_t last_sht;     /**< SHT of the guarded message */
 	uint8_t retx;	      /**< retransmissions done */
 	uint16_t last_len;
@@ -196,7 +202,13 @@ void anch_ssp_devauth_on_id(struct agw_anchors *a, struct anch_ue *ue, unsigned 
 			    const struct agw_nas_ie *id, struct agw_anchors_out *out);
 
 int anch_ausf_se_av(struct agw_anchors *a, struct anch_ue *ue, const struct agw_he_av_5g *he);
-int anch_ausf_confirm(struct anch_ue *ue, const uint8_t res_star[AGW_RES_STAR_LEN],
-		      uint8_t kseaf[AGW_KEY256_LEN]);
+int anch_ausf_confirm(struct agw_anchors *a, struct anch_ue *ue,
+		      const uint8_t res_star[AGW_RES_STAR_LEN], int seaf_ok,
+		      uint8_t kseaf[AGW_KEY256_LEN], struct agw_anchors_out *out);
+/* AKMA identifier of the UE for its Registration accept: 1 (in @p id), 0 none. */
+int anch_ausf_akma_ident(struct agw_anchors *a, struct anch_ue *ue, struct agw_akma_ident *id,
+			 struct agw_anchors_out *out);
+/* Store rollback: end the procedures whose identifier may not be on disk. */
+void anch_ausf_akma_rollback(struct agw_anchors *a, struct anch_ue *ue);
 
 #endif /* AGW_ANCHORS_PRIV_H */

@@ -153,6 +153,7 @@ ue_restart(struct agw_anchors *a, struct anch_ue *ue, struct agw_anchors_out *ou
 	ue->resynced = 0;
 	ue->from_guti = 0;
 	ue->sub_read = 0; /* a new procedure reads the subscriber again */
+	ue->akma_id = 0;
 	anch_ssp_clear(&ue->ssp);
 	ue->state = AGW_ANCHORS_ST_NONE;
 }
@@ -382,7 +383,7 @@ on_auth_response(struct agw_anchors *a, struct anch_ue *ue, const struct agw_nas
 		res = zero;
 	seaf_ok = agw_kdf_hres_star(ue->av.rand, res, hres) == 0 &&
 		  agw_ct_equal(hres, ue->av.hxres_star, AGW_RES_STAR_LEN);
-	ausf_ok = anch_ausf_confirm(ue, res, kseaf) == 0;
+	ausf_ok = anch_ausf_confirm(a, ue, res, seaf_ok, kseaf, out) == 0;
 	if (!seaf_ok)
 		anch_event(a, &ue->key, AGW_ANCHORS_EV_AUTH_HRES_MISMATCH, 0, out);
 	if (!ausf_ok)
@@ -487,14 +488,18 @@ fill_install(const struct agw_anchors *a, const struct anch_ue *ue, struct agw_c
 }
 
 /* Registration accept (TS 24.501 5.5.1.2.4): 3GPP access, new 5G-GUTI,
- * T3512; integrity protected and ciphered (SHT 2), guarded by T3550. */
+ * T3512, and the AKMA identifier if one was allocated (seed 001, private
+ * IE 0x7F: only ever in this message, which is integrity protected and
+ * ciphered, spec/001 F3); SHT 2, guarded by T3550. */
 static int
 send_reg_accept(struct agw_anchors *a, struct anch_ue *ue, struct agw_anchors_out *out)
 {
 	struct agw_nas5g_mobile_id id = {.type = AGW_NAS5G_ID_GUTI};
 	uint8_t guti[32], result = 0x01, t3512 = a->conf.t3512;
 	struct agw_wr w = agw_wr_init(guti, sizeof(guti));
+	struct agw_akma_ident akma;
 	struct agw_nas_body b;
+	int with_akma;
 	long n;
 
 	memcpy(id.u.guti.plmn.mcc, a->conf.mcc, sizeof(id.u.guti.plmn.mcc));
@@ -509,8 +514,13 @@ send_reg_accept(struct agw_anchors *a, struct anch_ue *ue, struct agw_anchors_ou
 	agw_nas_set(&b, AGW_NAS5G_F_REG_RESULT, &result, 1);
 	agw_nas_set(&b, AGW_NAS5G_F_GUTI, guti, (uint16_t)n);
 	agw_nas_set(&b, AGW_NAS5G_F_T3512, &t3512, 1);
+	with_akma = anch_ausf_akma_ident(a, ue, &akma, out);
+	if (with_akma)
+		agw_nas_set(&b, AGW_NAS5G_F_AKMA_ID, (const uint8_t *)akma.nai, akma.nai_len);
 	if (anch_dl_build(ue, AGW_NAS5G_MT_REGISTRATION_ACCEPT, &b) != 0)
 		return -EINVAL;
+	if (with_akma)
+		anch_event(a, &ue->key, AGW_ANCHORS_EV_AKMA_SENT, 0, out);
 	return anch_dl_send(a, ue, AGW_NAS5G_SHT_INTEG_CIPH, 1, out);
 }
 

@@ -104,12 +104,16 @@ sub_milenage(struct agw_anchors *a, const char *supi, struct agw_store_sub *sub,
 
 /* What the rest of the procedure needs from the same subscriber read:
  * allowed algorithms (SMC), the seed 000 verdict and the MM procedures to
- * run (after the SMC). */
+ * run (after the SMC), the AKMA indication and routing indicator (the
+ * AUSF's AKMA step after the RES* check). */
 static void
 sub_remember(const struct agw_anchors *a, struct anch_ue *ue, const struct agw_store_sub *sub)
 {
 	ue->sub_nia = sub->nia_mask;
 	ue->sub_nea = sub->nea_mask;
+	ue->akma_ind = (sub->flags & AGW_STORE_SUB_F_AKMA) != 0;
+	memcpy(ue->rid, sub->rid, sizeof(ue->rid));
+	ue->rid[sizeof(ue->rid) - 1] = '\0';
 	ue->ssi_verdict = (int8_t)anch_ssi_mm_target(&a->conf, sub, ue->svc_cap_present,
 						     ue->ue_mm_cap, &ue->ssp);
 	ue->sub_read = 1;

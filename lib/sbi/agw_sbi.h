@@ -8,9 +8,11 @@
  * @file
  * Service-based interface server: HTTP/2 over cleartext TCP with prior
  * knowledge (h2c, RFC 9113 3.3; TS 29.500 5.3 allows it without TLS inside
- * a trusted domain), nghttp2 for the framing, jansson for JSON. One thread,
- * non-blocking sockets, one epoll set; persistent connections with many
- * concurrent streams each.
+ * a trusted domain) or, when the configuration names a certificate and a
+ * key, over TLS 1.2/1.3 with ALPN "h2" (RFC 9113 3.2; OpenSSL; TS 33.210
+ * profile: AEAD cipher suites with forward secrecy only); nghttp2 for the
+ * framing, jansson for JSON. One thread, non-blocking sockets, one epoll
+ * set; persistent connections with many concurrent streams each.
  *
  * Service served (TS 29.535, apiName "naanf-akma", apiVersion "v1"), one
  * AAnF instance of lib/akma per listening socket:
@@ -28,7 +30,9 @@
  * Secrets: K_AF, K_AKMA travel as lower-case hex in the JSON bodies. They
  * are written only into this server's buffers (request body, response
  * body, connection output), which are zeroised once used; DATA frames are
- * handed to nghttp2 without copy. Nothing is logged.
+ * handed to nghttp2 without copy. With TLS, OpenSSL cleanses the
+ * plaintext records it read (SSL_OP_CLEANSE_PLAINTEXT) and encrypts the
+ * written ones in place. Nothing is logged.
  *
  * @note Not thread-safe. agw_sbi_poll() must run on the thread that owns
  *   the struct agw_akma (the control lcore).
@@ -53,6 +57,25 @@ struct agw_sbi_conf {
 	 * REFUSED_STREAM, counter stream_alloc_failed).
 	 */
 	uint32_t max_open_streams;
+	/**
+	 * Ready sockets handled per agw_sbi_poll() (default 64, 1..256), and
+	 * reads of one connection per event (default 16): the work one poll
+	 * does is bounded, so that a caller polling from another loop (the
+	 * control lcore) keeps its own latency; what is left stays readable
+	 * for the next poll (level-triggered).
+	 */
+	uint32_t events_per_poll;
+	uint32_t reads_per_event;
+	/**
+	 * TLS: PEM certificate chain and private key files (both or neither).
+	 * NULL: cleartext h2c. Every listener of the server then speaks TLS;
+	 * a client that does not offer ALPN "h2" is refused in the handshake.
+	 */
+	const char *tls_cert;
+	const char *tls_key;
+	/** If not NULL: receives a one-line reason when agw_sbi_create() fails. */
+	char *err;
+	size_t err_len;
 };
 
 /** Fill @p conf with the defaults. */
@@ -62,10 +85,12 @@ void agw_sbi_conf_init(struct agw_sbi_conf *conf);
 struct agw_sbi;
 
 /**
- * Create a server (an epoll set, no socket yet).
+ * Create a server (an epoll set, no socket yet; with TLS, the OpenSSL
+ * context with the certificate and key loaded and checked).
  *
- * @return the server, or NULL with errno (EINVAL, ENOMEM, or the errno of
- *   epoll_create1()).
+ * @return the server, or NULL with errno (EINVAL: bad configuration, TLS
+ *   files unreadable or not matching, the reason in @c conf->err; ENOMEM;
+ *   or the errno of epoll_create1()).
  */
 struct agw_sbi *agw_sbi_create(const struct agw_sbi_conf *conf);
 
@@ -133,7 +158,9 @@ enum agw_sbi_result { AGW_SBI_RESULTS(AGW_SBI_R_ENUM_) AGW_SBI_R_MAX };
 	X(H2_ERRORS, "h2_errors")     /* nghttp2 refused input (GOAWAY sent, closed) */            \
 	X(IO_ERRORS, "io_errors")     /* read/write errors other than EAGAIN */                    \
 	X(REQUESTS, "requests")	      /* requests dispatched */                                    \
-	X(STREAM_ALLOC_FAILED, "stream_alloc_failed") /* stream refused (RST_STREAM) */
+	X(STREAM_ALLOC_FAILED, "stream_alloc_failed") /* stream refused (RST_STREAM) */            \
+	X(TLS_HANDSHAKES, "tls_handshakes")	      /* TLS handshakes completed with ALPN h2 */  \
+	X(TLS_ERRORS, "tls_errors")		      /* handshake failed or no ALPN h2: closed */
 
 #define AGW_SBI_STAT_ENUM_(id, name) AGW_SBI_STAT_##id,
 /** Counter indices. */

@@ -60,9 +60,16 @@ struct sbi_listener {
 	struct agw_akma_aanf *aanf;
 };
 
+struct ssl_st;
+struct ssl_ctx_st;
+struct bio_method_st;
+
 struct sbi_conn {
 	struct sbi_conn *prev, *next; /* every open connection */
 	int fd;
+	struct ssl_st *ssl;	/* TLS, or NULL (h2c) */
+	uint8_t tls_ready;	/* handshake done, ALPN h2 */
+	uint8_t tls_want_write; /* OpenSSL waits for the socket to be writable */
 	struct agw_sbi *s;
 	struct sbi_listener *lst;
 	nghttp2_session *h2;
@@ -85,6 +92,8 @@ struct sbi_time_cache {
 struct agw_sbi {
 	int ep;
 	struct agw_sbi_conf conf;
+	struct ssl_ctx_st *tls;	       /* server context, or NULL (h2c) */
+	struct bio_method_st *tls_bio; /* socket BIO sending with MSG_NOSIGNAL */
 	struct sbi_listener lst[SBI_LISTENERS_MAX];
 	unsigned int n_lst;
 	unsigned int n_conns;
@@ -109,6 +118,23 @@ void sbi_stream_free(struct agw_sbi *s, struct sbi_stream *st);
 /* sbi_server.c */
 /* Write what the connection has queued. 0, or -1 when it must close. */
 int sbi_conn_flush(struct sbi_conn *c);
+
+/* sbi_tls.c: OpenSSL server side. */
+/* Server context from s->conf.tls_cert/tls_key: 0 or -EINVAL (reason in conf.err). */
+int sbi_tls_create(struct agw_sbi *s);
+void sbi_tls_free(struct agw_sbi *s);
+/* Connection: 0 or -ENOMEM. */
+int sbi_tls_conn_new(struct sbi_conn *c);
+/* Best-effort close_notify, then free. */
+void sbi_tls_conn_free(struct sbi_conn *c);
+/* Handshake step: 1 done (ALPN h2), 0 in progress, -1 failed (counted). */
+int sbi_tls_handshake(struct sbi_conn *c);
+/* Octets read (> 0), 0 closed by the peer, -EAGAIN, -EIO. */
+long sbi_tls_recv(struct sbi_conn *c, uint8_t *buf, size_t len);
+/* Octets written (> 0), -EAGAIN, -EIO. */
+long sbi_tls_send(struct sbi_conn *c, const uint8_t *buf, size_t len);
+/* Decrypted octets OpenSSL holds that the socket will not signal. */
+int sbi_tls_pending(const struct sbi_conn *c);
 
 /* sbi_naanf.c: route and run one complete request. */
 void sbi_naanf_dispatch(struct sbi_listener *l, struct sbi_stream *st);

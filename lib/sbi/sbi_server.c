@@ -6,7 +6,8 @@
  * epoll set (level-triggered). A readable connection is read until EAGAIN
  * (nghttp2 runs the requests that complete), then everything the session
  * has to send is written in as few write() calls as the socket allows; the
- * rest waits for EPOLLOUT.
+ * rest waits for EPOLLOUT. With TLS (sbi_tls.c) the handshake runs first,
+ * and reads and writes go through OpenSSL.
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -24,9 +25,8 @@
 #include "agw_util.h"
 #include "sbi_priv.h"
 
-/* Reads of one connection per event, so one busy peer cannot starve others. */
-#define READS_PER_EVENT 16
-#define EVENTS_MAX 64
+/* Ready sockets per epoll_wait(), at most (agw_sbi_conf.events_per_poll). */
+#define EVENTS_MAX 256
 
 /* epoll data: listeners are tagged in the low bit of the pointer. */
 #define LST_TAG ((uintptr_t)1)
@@ -38,6 +38,13 @@ agw_sbi_conf_init(struct agw_sbi_conf *conf)
 	conf->max_conns = 1024;
 	conf->max_streams = 256;
 	conf->max_open_streams = 16384;
+	conf->events_per_poll = 64;
+	/* reads of one connection per event, so one busy peer cannot starve others */
+	conf->reads_per_event = 16;
+	conf->tls_cert = NULL;
+	conf->tls_key = NULL;
+	conf->err = NULL;
+	conf->err_len = 0;
 }
 
 /*
@@ -60,7 +67,9 @@ agw_sbi_create(const struct agw_sbi_conf *conf)
 	struct agw_sbi *s;
 
 	if (conf == NULL || conf->max_body == 0 || conf->max_body > (1u << 24) ||
-	    conf->max_conns == 0 || conf->max_streams == 0 || conf->max_open_streams == 0) {
+	    conf->max_conns == 0 || conf->max_streams == 0 || conf->max_open_streams == 0 ||
+	    conf->events_per_poll == 0 || conf->events_per_poll > EVENTS_MAX ||
+	    conf->reads_per_event == 0) {
 		errno = EINVAL;
 		return NULL;
 	}
@@ -76,6 +85,15 @@ agw_sbi_create(const struct agw_sbi_conf *conf)
 		errno = e;
 		return NULL;
 	}
+	if ((conf->tls_cert != NULL || conf->tls_key != NULL) && sbi_tls_create(s) != 0) {
+		agw_sbi_free(s);
+		errno = EINVAL;
+		return NULL;
+	}
+	/* the caller's strings are not kept */
+	s->conf.tls_cert = s->conf.tls_key = NULL;
+	s->conf.err = NULL;
+	s->conf.err_len = 0;
 	json_set_alloc_funcs(malloc, zero_free);
 	return s;
 }
@@ -177,6 +195,7 @@ conn_close(struct sbi_conn *c)
 	if (c->next != NULL)
 		c->next->prev = c->prev;
 	epoll_ctl(s->ep, EPOLL_CTL_DEL, c->fd, NULL);
+	sbi_tls_conn_free(c);
 	close(c->fd);
 	nghttp2_session_del(c->h2); /* closes the streams: they are zeroised */
 	if (c->out != NULL) {
@@ -186,6 +205,24 @@ conn_close(struct sbi_conn *c)
 	free(c);
 	s->n_conns--;
 	s->stats[AGW_SBI_STAT_CLOSED]++;
+}
+
+static void conn_event(struct sbi_conn *c, uint32_t ev);
+
+/* EPOLLOUT while there is output (not before the TLS handshake ended) or
+ * OpenSSL waits to write. 0 or -1. */
+static int
+conn_arm(struct sbi_conn *c)
+{
+	uint8_t hs = c->ssl != NULL && !c->tls_ready;
+	uint8_t want = (!hs && c->out_len != 0) || c->tls_want_write;
+
+	if (want == c->want_out)
+		return 0;
+	c->want_out = want;
+	if (set_events(c->s, c->fd, c, EPOLLIN | (want ? EPOLLOUT : 0), EPOLL_CTL_MOD) != 0)
+		return -1;
+	return 0;
 }
 
 static void
@@ -212,12 +249,47 @@ accept_one(struct sbi_listener *l)
 	s->conns = c;
 	s->n_conns++;
 	s->stats[AGW_SBI_STAT_ACCEPTED]++;
-	if (sbi_conn_h2_start(c) != 0 || set_events(s, fd, c, EPOLLIN, EPOLL_CTL_ADD) != 0) {
+	if (sbi_conn_h2_start(c) != 0 || set_events(s, fd, c, EPOLLIN, EPOLL_CTL_ADD) != 0 ||
+	    (s->tls != NULL && sbi_tls_conn_new(c) != 0)) {
 		conn_close(c);
 		return;
 	}
-	if (sbi_conn_flush(c) != 0)
+	if (s->tls != NULL) /* the ClientHello is usually not there yet */
+		conn_event(c, 0);
+	else if (sbi_conn_flush(c) != 0)
 		conn_close(c);
+}
+
+/* Octets sent (> 0), -EAGAIN, or -EIO. */
+static long
+conn_send(struct sbi_conn *c, const uint8_t *p, size_t len)
+{
+	ssize_t n;
+
+	if (c->ssl != NULL)
+		return sbi_tls_send(c, p, len);
+	do {
+		n = send(c->fd, p, len, MSG_NOSIGNAL);
+	} while (n < 0 && errno == EINTR);
+	if (n >= 0)
+		return (long)n;
+	return errno == EAGAIN || errno == EWOULDBLOCK ? -EAGAIN : -EIO;
+}
+
+/* Octets read (> 0), 0 closed by the peer, -EAGAIN, or -EIO. */
+static long
+conn_recv(struct sbi_conn *c, uint8_t *p, size_t len)
+{
+	ssize_t n;
+
+	if (c->ssl != NULL)
+		return sbi_tls_recv(c, p, len);
+	do {
+		n = recv(c->fd, p, len, 0);
+	} while (n < 0 && errno == EINTR);
+	if (n >= 0)
+		return (long)n;
+	return errno == EAGAIN || errno == EWOULDBLOCK ? -EAGAIN : -EIO;
 }
 
 /* write() the queued octets; zeroise what went out. 1 all sent, 0 EAGAIN, -1 error. */
@@ -225,13 +297,11 @@ static int
 out_write(struct sbi_conn *c)
 {
 	while (c->out_off < c->out_len) {
-		ssize_t n = send(c->fd, c->out + c->out_off, c->out_len - c->out_off, MSG_NOSIGNAL);
+		long n = conn_send(c, c->out + c->out_off, c->out_len - c->out_off);
 
+		if (n == -EAGAIN)
+			return 0;
 		if (n < 0) {
-			if (errno == EAGAIN || errno == EWOULDBLOCK)
-				return 0;
-			if (errno == EINTR)
-				continue;
 			c->s->stats[AGW_SBI_STAT_IO_ERRORS]++;
 			return -1;
 		}
@@ -261,34 +331,32 @@ sbi_conn_flush(struct sbi_conn *c)
 		if (c->out_len == 0)
 			break; /* nothing more to send */
 	}
-	if ((c->out_len != 0) != c->want_out) {
-		c->want_out = c->out_len != 0;
-		if (set_events(c->s, c->fd, c, EPOLLIN | (c->want_out ? EPOLLOUT : 0),
-			       EPOLL_CTL_MOD) != 0)
-			return -1;
-	}
+	if (conn_arm(c) != 0)
+		return -1;
 	if (c->out_len == 0 && !nghttp2_session_want_read(c->h2) &&
 	    !nghttp2_session_want_write(c->h2))
 		return -1; /* GOAWAY exchanged, nothing left */
 	return 0;
 }
 
-/* Read until EAGAIN (or READS_PER_EVENT reads). 0, or -1 to close. */
+/*
+ * Read until EAGAIN (or reads_per_event reads; on, while OpenSSL holds
+ * decrypted octets the socket will not signal again). 0, or -1 to close.
+ */
 static int
 conn_read(struct sbi_conn *c)
 {
 	struct agw_sbi *s = c->s;
 
-	for (int i = 0; i < READS_PER_EVENT; i++) {
-		ssize_t n = recv(c->fd, s->rbuf, sizeof(s->rbuf), 0), used;
+	for (uint32_t i = 0; i < s->conf.reads_per_event || sbi_tls_pending(c); i++) {
+		long n = conn_recv(c, s->rbuf, sizeof(s->rbuf));
+		ssize_t used;
 
 		if (n == 0)
 			return -1;
+		if (n == -EAGAIN)
+			return 0;
 		if (n < 0) {
-			if (errno == EAGAIN || errno == EWOULDBLOCK)
-				return 0;
-			if (errno == EINTR)
-				continue;
 			s->stats[AGW_SBI_STAT_IO_ERRORS]++;
 			return -1;
 		}
@@ -306,6 +374,20 @@ conn_read(struct sbi_conn *c)
 	return 0;
 }
 
+/*
+ * TLS handshake step: 1 done now (read what came with it: OpenSSL may
+ * hold it already), 0 in progress (events re-armed), -1 failed.
+ */
+static int
+conn_handshake(struct sbi_conn *c)
+{
+	int rc = sbi_tls_handshake(c);
+
+	if (rc == 0)
+		return conn_arm(c) == 0 ? 0 : -1;
+	return rc;
+}
+
 static void
 conn_event(struct sbi_conn *c, uint32_t ev)
 {
@@ -313,6 +395,15 @@ conn_event(struct sbi_conn *c, uint32_t ev)
 
 	if (ev & (EPOLLERR | EPOLLHUP) && !(ev & EPOLLIN))
 		rc = -1;
+	if (rc == 0 && c->ssl != NULL && !c->tls_ready) {
+		rc = conn_handshake(c);
+		if (rc == 0)
+			return;
+		ev |= EPOLLIN;
+		rc = rc > 0 ? 0 : -1;
+	}
+	if (c->tls_want_write) /* a read that waited for the socket to be writable */
+		ev |= EPOLLIN;
 	if (rc == 0 && (ev & EPOLLIN))
 		rc = conn_read(c);
 	if (rc == 0)
@@ -325,7 +416,7 @@ int
 agw_sbi_poll(struct agw_sbi *s, int timeout_ms)
 {
 	struct epoll_event ev[EVENTS_MAX];
-	int n = epoll_wait(s->ep, ev, EVENTS_MAX, timeout_ms);
+	int n = epoll_wait(s->ep, ev, (int)s->conf.events_per_poll, timeout_ms);
 
 	if (n < 0)
 		return -errno;
@@ -355,6 +446,7 @@ agw_sbi_free(struct agw_sbi *s)
 		close(s->ep);
 	if (s->cbs != NULL)
 		nghttp2_session_callbacks_del(s->cbs);
+	sbi_tls_free(s);
 	while ((st = s->free_streams) != NULL) {
 		s->free_streams = st->next_free;
 		free(st);

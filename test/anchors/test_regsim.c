@@ -10,6 +10,7 @@
  * frame for the simulated gNB. The subscribers are provisioned from the
  * simulator's own deterministic K/OPc.
  */
+#include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,7 +18,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "agw_akma.h"
 #include "agw_anchors.h"
+#include "agw_kdf.h"
 #include "agw_nas5g.h"
 #include "agw_net.h"
 #include "agw_ngap.h"
@@ -77,6 +80,13 @@ struct sim {
 	/* optional tamper hook on a DL NAS PDU before the UE sees it */
 	void (*tamper)(struct sim *, struct agw_regue *, uint8_t *, size_t);
 	int seed000; /* subscribers and faults of the seed 000 run (ssp_plan()) */
+	/* AKMA runs (sim_setup_akma()): the anchor, its configuration */
+	struct agw_akma *ak;
+	struct agw_akma_conf akc;
+	struct agw_akma_aanf_conf aanf;
+	struct agw_akma_af_conf af;
+	uint8_t af_id[300];
+	size_t af_id_len;
 };
 
 /* ---------------------------------------------------------------------- */
@@ -144,6 +154,16 @@ ssp_fault(uint32_t i)
 	return AGW_REGUE_F_NONE;
 }
 
+/* AKMA runs: UE i is subscribed to AKMA unless i % 4 == 2. */
+#define AKMA_RID "0012"
+#define AKMA_AF "af.example.com"
+
+static int
+akma_subscribed(uint32_t i)
+{
+	return i % 4 != 2;
+}
+
 /* Provision UE @p index from the simulator's derivation. */
 static void
 provision(struct sim *m, uint32_t index)
@@ -157,12 +177,16 @@ provision(struct sim *m, uint32_t index)
 		sub.n_ssi = 1;
 		sub.ssi[0].domain = AGW_STORE_SSI_MM;
 	}
+	if (m->akc.n_aanf != 0 && akma_subscribed(index - FIRST)) {
+		sub.flags |= AGW_STORE_SUB_F_AKMA;
+		strcpy(sub.rid, AKMA_RID);
+	}
 	CU_ASSERT_FATAL(agw_store_sub_add(m->s, &sub) == 0);
 	agw_store_sub_clear(&sub);
 }
 
 static struct agw_anchors *
-anchors_new(struct agw_store *s, uint32_t max_ues, struct agw_anchors_out *out)
+anchors_new(struct agw_store *s, uint32_t max_ues, struct agw_akma *ak, struct agw_anchors_out *out)
 {
 	struct agw_anchors_conf c = {
 		.store = s,
@@ -175,6 +199,7 @@ anchors_new(struct agw_store *s, uint32_t max_ues, struct agw_anchors_out *out)
 		.amf_region = 1,
 		.amf_set = 2,
 		.amf_ptr = 3,
+		.akma = ak,
 	};
 	struct agw_anchors *a = agw_anchors_create(&c);
 
@@ -202,12 +227,12 @@ plan(uint32_t i)
 	}
 }
 
+/* Store, UEs, anchors (and the AKMA anchor if m->akc has AAnFs). */
 static void
-sim_setup_mode(struct sim *m, uint32_t n, uint8_t mix, int seed000)
+sim_setup_common(struct sim *m, uint32_t n, uint8_t mix, int seed000)
 {
 	struct agw_store_conf sc = {.create = 1, .map_size = 64u << 20};
 
-	memset(m, 0, sizeof(*m));
 	m->seed000 = seed000;
 	m->n = n;
 	m->dir = tmpdir_make();
@@ -217,6 +242,10 @@ sim_setup_mode(struct sim *m, uint32_t n, uint8_t mix, int seed000)
 	m->eng = agw_nas_sec_engine_create();
 	CU_ASSERT_PTR_NOT_NULL_FATAL(m->eng);
 	CU_ASSERT_FATAL(agw_regue_conf_init(&m->uc, m->eng, SEED, MCC, MNC, 0x0e, 0x0f, mix) == 0);
+	if (m->af_id_len != 0) {
+		m->uc.akma_af_id = m->af_id;
+		m->uc.akma_af_id_len = (uint16_t)m->af_id_len;
+	}
 	m->ue = calloc(n, sizeof(*m->ue));
 	m->gw.protected_dl = calloc(n, sizeof(uint32_t));
 	m->gw.q = calloc(QCAP, sizeof(*m->gw.q));
@@ -231,10 +260,22 @@ sim_setup_mode(struct sim *m, uint32_t n, uint8_t mix, int seed000)
 			provision(m, FIRST + i);
 	}
 	CU_ASSERT_FATAL(agw_store_txn_commit(m->s) == 0);
-	m->gw.a = anchors_new(m->s, 2 * n, &m->gw.out);
+	if (m->akc.n_aanf != 0) {
+		m->akc.store = m->s;
+		m->ak = agw_akma_create(&m->akc);
+		CU_ASSERT_PTR_NOT_NULL_FATAL(m->ak);
+	}
+	m->gw.a = anchors_new(m->s, 2 * n, m->ak, &m->gw.out);
 	agw_reggnb_conf_default(&m->gw.net);
 	CU_ASSERT_FATAL(agw_reggnb_init(&m->gnb, &m->gw.net, 1 + FIRST, n) == 0);
 	m->gw.dl_tsn = 0x1000;
+}
+
+static void
+sim_setup_mode(struct sim *m, uint32_t n, uint8_t mix, int seed000)
+{
+	memset(m, 0, sizeof(*m));
+	sim_setup_common(m, n, mix, seed000);
 }
 
 static void
@@ -254,6 +295,7 @@ sim_teardown(struct sim *m)
 	free(m->gw.fp);
 	agw_anchors_out_reset(&m->gw.out);
 	agw_anchors_free(m->gw.a);
+	agw_akma_free(m->ak);
 	agw_store_close(m->s);
 	agw_reggnb_free(&m->gnb);
 	agw_nas_sec_engine_free(m->eng);
@@ -690,6 +732,281 @@ test_register_seed000(void)
 	sim_teardown(&m);
 }
 
+/* ---------------------------------------------------------------------- */
+/* AKMA (seed 001): identifiers from the registration                      */
+
+/*
+ * One AAnF serving one AF (af.example.com, Ua* of TLS: the spec/001 V3
+ * AF_ID); the UEs derive K_AF for that AF. @p long_form: TS 33.535 A-TID
+ * (64 hex digits), AAnF and AF labels and the "akma." realm label, the
+ * longest identifier this configuration makes.
+ */
+static void
+sim_setup_akma_mode(struct sim *m, uint32_t n, int long_form, int seed000)
+{
+	static const uint8_t ua_tls[5] = {0x01, 0x00, 0x00, 0x00, 0x02};
+	long k;
+
+	memset(m, 0, sizeof(*m));
+	agw_akma_conf_init(&m->akc);
+	memcpy(m->akc.mcc, MCC, 4);
+	memcpy(m->akc.mnc, MNC, 3);
+	m->af = (struct agw_akma_af_conf){"af1", AKMA_AF, AKMA_AF, {0}, 1};
+	memcpy(m->af.ua_proto, ua_tls, 5);
+	m->aanf = (struct agw_akma_aanf_conf){"a1", "http://127.0.0.1:1", NULL, 0};
+	m->akc.aanf = &m->aanf;
+	m->akc.n_aanf = 1;
+	m->akc.af = &m->af;
+	m->akc.n_af = 1;
+	if (long_form) {
+		m->akc.tid_source = AGW_AKMA_TID_KDF;
+		m->akc.addr_fields = AGW_AKMA_ADDR_AANF | AGW_AKMA_ADDR_AF;
+		m->akc.akma_label = 1;
+	}
+	k = agw_akma_af_id(AKMA_AF, ua_tls, m->af_id, sizeof(m->af_id));
+	CU_ASSERT_FATAL(k > 0);
+	m->af_id_len = (size_t)k;
+	sim_setup_common(m, n, 1, seed000);
+}
+
+static void
+sim_setup_akma(struct sim *m, uint32_t n, int long_form)
+{
+	sim_setup_akma_mode(m, n, long_form, 0);
+}
+
+/* The AF's K_AF request for @p akid at the (only) AAnF. */
+static enum agw_akma_verdict
+akma_kaf(struct sim *m, const char *akid, struct agw_akma_kaf_resp *rs)
+{
+	struct agw_akma_kaf_req rq = {.akid = akid,
+				      .akid_len = strlen(akid),
+				      .af_id = AKMA_AF,
+				      .af_id_len = strlen(AKMA_AF)};
+
+	return agw_akma_aanf_kaf_get(agw_akma_aanf_at(m->ak, 0), &rq, rs);
+}
+
+/*
+ * A registered AKMA subscriber holds the identifier the AUSF allocated
+ * (what the protected Registration accept carried), and the AAnF's K_AF
+ * for it equals the K_AF the UE derived from its own K_AUSF.
+ */
+static void
+check_akma_ue(struct sim *m, const struct agw_regue *ue)
+{
+	struct agw_akma_ident id;
+	struct agw_akma_kaf_resp rs;
+
+	CU_ASSERT_FATAL(ue->akma_state == AGW_REGUE_AKMA_KAF && ue->akma_ids == 1);
+	CU_ASSERT_FATAL(agw_akma_ausf_ident(m->ak, ue->supi, &id) == 0);
+	CU_ASSERT(strcmp(id.nai, ue->akid) == 0);
+	CU_ASSERT(strcmp(id.fields.rid, AKMA_RID) == 0);
+	CU_ASSERT(akma_kaf(m, ue->akid, &rs) == AGW_AKMA_V_OK);
+	CU_ASSERT(memcmp(rs.kaf, ue->kaf, 32) == 0);
+	CU_ASSERT(strcmp(rs.supi, ue->supi) == 0);
+	agw_akma_kaf_resp_clear(&rs);
+}
+
+/*
+ * 200 UEs, three of four AKMA subscribers, every fault kind: each
+ * registered subscriber gets an identifier in its accept and the AAnF's
+ * K_AF equals its own; unsubscribed UEs and failed authentications
+ * (wrong RES*) get none; the counters of both libraries agree.
+ */
+static void
+test_register_akma(void)
+{
+	struct sim m;
+	struct agw_akma_ident id;
+	uint64_t st[AGW_ANCHORS_EV_MAX], ak[AGW_AKMA_AUSF_STAT_MAX];
+	unsigned int with = 0, without = 0, wrong_res = 0, pairs = 0;
+
+	sim_setup_akma(&m, N_UES, 0);
+	sim_run(&m);
+	for (uint32_t i = 0; i < m.n; i++) {
+		const struct agw_regue *ue = &m.ue[i];
+
+		check_ue(&m, i, &pairs);
+		wrong_res += ue->fault == AGW_REGUE_F_WRONG_RES;
+		if (ue->state == AGW_REGUE_ST_REGISTERED && akma_subscribed(i)) {
+			check_akma_ue(&m, ue);
+			with++;
+			continue;
+		}
+		CU_ASSERT(ue->akma_state == AGW_REGUE_AKMA_NONE && ue->akma_ids == 0);
+		CU_ASSERT(agw_akma_ausf_ident(m.ak, ue->supi, &id) == -ENOENT);
+		without += ue->state == AGW_REGUE_ST_REGISTERED;
+	}
+	agw_anchors_stats(m.gw.a, st);
+	agw_akma_ausf_stats(m.ak, ak);
+	CU_ASSERT(with > 100 && without > 20 && wrong_res == N_UES / 20);
+	CU_ASSERT(st[AGW_ANCHORS_EV_AKMA_ALLOCATED] == with);
+	CU_ASSERT(st[AGW_ANCHORS_EV_AKMA_SENT] == with);
+	CU_ASSERT(st[AGW_ANCHORS_EV_AKMA_ERROR] == 0);
+	CU_ASSERT(ak[AGW_AKMA_AUSF_STAT_ALLOCATED] == with);
+	CU_ASSERT(ak[AGW_AKMA_AUSF_STAT_NOT_SUBSCRIBED] == without);
+	CU_ASSERT(ak[AGW_AKMA_AUSF_STAT_AUTH_FAILED] == wrong_res);
+	CU_ASSERT(agw_akma_ausf_count(m.ak) == with);
+	printf("\n    %u UEs: %u identifiers (K_AF equal at UE and AAnF), %u registered "
+	       "without AKMA, %u failed authentications allocated none ... ",
+	       N_UES, with, without, wrong_res);
+	sim_teardown(&m);
+}
+
+/*
+ * With the seed 000 procedures the Registration accept leaves after them,
+ * as a placeholder the fast path protects (here the test's worker): the
+ * identifier travels in it the same way.
+ */
+static void
+test_akma_seed000(void)
+{
+	struct sim m;
+	uint64_t st[AGW_ANCHORS_EV_MAX];
+	unsigned int with = 0, after_ssp = 0;
+
+	sim_setup_akma_mode(&m, 40, 0, 1);
+	sim_run(&m);
+	for (uint32_t i = 0; i < m.n; i++) {
+		const struct agw_regue *ue = &m.ue[i];
+		struct agw_store_ssi ssi;
+
+		CU_ASSERT(agw_regue_as_expected(ue, AGW_REGUE_UNKNOWN_CAUSE));
+		if (ue->state != AGW_REGUE_ST_REGISTERED || !akma_subscribed(i)) {
+			CU_ASSERT(ue->akma_state == AGW_REGUE_AKMA_NONE);
+			continue;
+		}
+		check_akma_ue(&m, ue);
+		with++;
+		after_ssp += ssp_plan(i, &ssi) != 0;
+	}
+	agw_anchors_stats(m.gw.a, st);
+	CU_ASSERT(with > 10 && after_ssp > 5 && m.gw.placeholders > 0);
+	CU_ASSERT(st[AGW_ANCHORS_EV_AKMA_SENT] == with);
+	sim_teardown(&m);
+}
+
+/* Register every UE of the run again (a new authentication). */
+static void
+sim_reregister(struct sim *m)
+{
+	for (uint32_t i = 0; i < m->n; i++) {
+		agw_regue_clear(&m->ue[i]);
+		CU_ASSERT_FATAL(agw_regue_init(&m->ue[i], FIRST + i, &m->uc) == 0);
+		m->ue[i].fault = plan(i);
+	}
+	sim_run(m);
+}
+
+/*
+ * Re-authentication replaces (spec/001 F13): a second registration of the
+ * same UEs gives new identifiers with new K_AF; the AF's request with an
+ * old one is refused. The longest form of identifier (TS A-TID, both
+ * labels, "akma." realm label) fits the Registration accept.
+ */
+static void
+test_akma_reauth(void)
+{
+	struct sim m;
+	char old[8][AGW_NAS5G_AKMA_NAI_MAX + 1];
+	uint8_t old_kaf[8][32];
+	struct agw_akma_kaf_resp rs;
+	uint64_t ak[AGW_AKMA_AUSF_STAT_MAX];
+	size_t longest = 0;
+
+	sim_setup_akma(&m, 8, 1);
+	sim_run(&m);
+	for (uint32_t i = 0; i < m.n; i++) {
+		if (!akma_subscribed(i) || m.ue[i].fault == AGW_REGUE_F_WRONG_RES)
+			continue;
+		check_akma_ue(&m, &m.ue[i]);
+		CU_ASSERT(strncmp(m.ue[i].akid, "af0.aanfa1.rid0012.tid", 22) == 0);
+		CU_ASSERT(strstr(m.ue[i].akid, "@akma.5gc.mnc001.mcc001.3gppnetwork.org") != NULL);
+		longest = strlen(m.ue[i].akid) > longest ? strlen(m.ue[i].akid) : longest;
+		strcpy(old[i], m.ue[i].akid);
+		memcpy(old_kaf[i], m.ue[i].kaf, 32);
+	}
+	sim_reregister(&m);
+	for (uint32_t i = 0; i < m.n; i++) {
+		if (!akma_subscribed(i) || m.ue[i].fault == AGW_REGUE_F_WRONG_RES)
+			continue;
+		CU_ASSERT(m.ue[i].state == AGW_REGUE_ST_REGISTERED);
+		check_akma_ue(&m, &m.ue[i]);
+		CU_ASSERT(strcmp(old[i], m.ue[i].akid) != 0);
+		CU_ASSERT(memcmp(old_kaf[i], m.ue[i].kaf, 32) != 0);
+		CU_ASSERT(akma_kaf(&m, old[i], &rs) == AGW_AKMA_V_UNKNOWN_AKID);
+	}
+	agw_akma_ausf_stats(m.ak, ak);
+	/* UEs 0, 1, 4, 5, 7 (sync failure first) subscribed and registered twice;
+	 * UE 3's RES* is wrong both times */
+	CU_ASSERT(ak[AGW_AKMA_AUSF_STAT_REPLACED] == 5 && ak[AGW_AKMA_AUSF_STAT_ALLOCATED] == 10);
+	CU_ASSERT(ak[AGW_AKMA_AUSF_STAT_AUTH_FAILED] == 2);
+	CU_ASSERT(agw_akma_ausf_count(m.ak) == 5);
+	printf("\n    identifiers of %zu characters in the accept; stale ones refused ... ",
+	       longest);
+	agw_memzero(old_kaf, sizeof(old_kaf));
+	sim_teardown(&m);
+}
+
+/*
+ * Group commit: the identifier records are written in the caller's open
+ * store transaction (read back inside it), and an aborted transaction
+ * takes them away with the SQN reservations.
+ */
+static void
+test_akma_txn(void)
+{
+	struct sim m;
+	struct agw_store_akma rec;
+
+	sim_setup_akma(&m, 2, 0);
+	CU_ASSERT_FATAL(agw_store_txn_begin(m.s) == 0);
+	sim_run(&m);
+	CU_ASSERT_FATAL(m.ue[0].akma_state == AGW_REGUE_AKMA_KAF);
+	CU_ASSERT(agw_store_akma_get(m.s, m.ue[0].akid, &rec) == 0);
+	CU_ASSERT(strcmp(rec.supi, m.ue[0].supi) == 0 && rec.key_kind == AGW_STORE_AKMA_KAUSF);
+	agw_memzero(&rec, sizeof(rec));
+	agw_store_txn_abort(m.s);
+	CU_ASSERT(agw_store_akma_get(m.s, m.ue[0].akid, &rec) == -ENOENT);
+	sim_teardown(&m);
+}
+
+/*
+ * A commit that fails after an identifier was allocated: the rollback ends
+ * the registration waiting for its Security mode complete and drops the
+ * identifier, so that no AF is served a key for a record that is not on
+ * disk.
+ */
+static void
+test_akma_rollback(void)
+{
+	struct sim m;
+	agw_anchors_ue_ref ref;
+	uint8_t nas[AGW_REGUE_NAS_MAX];
+	uint64_t st[AGW_ANCHORS_EV_MAX];
+	size_t len;
+
+	sim_setup_akma(&m, 1, 0);
+	ref = gw_ref(1 + m.ue[0].index);
+	CU_ASSERT_FATAL(agw_store_txn_begin(m.s) == 0);
+	CU_ASSERT_FATAL(agw_regue_start(&m.ue[0], nas, sizeof(nas), &len) == 0);
+	ran_send(&m, &m.ue[0], nas, len);
+	/* Authentication request to the UE; its response allocates. */
+	ran_deliver(&m, &m.gw.q[m.gw.q_head++ % QCAP]);
+	CU_ASSERT_FATAL(agw_anchors_ue_state(m.gw.a, &ref) == AGW_ANCHORS_ST_WAIT_SMC);
+	CU_ASSERT(agw_akma_ausf_count(m.ak) == 1);
+	agw_store_txn_abort(m.s);
+	agw_anchors_out_reset(&m.gw.out);
+	agw_anchors_store_rollback(m.gw.a, &m.gw.out);
+	agw_anchors_stats(m.gw.a, st);
+	CU_ASSERT(agw_anchors_ue_state(m.gw.a, &ref) == AGW_ANCHORS_ST_NONE);
+	CU_ASSERT(agw_akma_ausf_count(m.ak) == 0);
+	CU_ASSERT(st[AGW_ANCHORS_EV_STORE_ERROR] == 1);
+	m.gw.q_head = m.gw.q_tail; /* the held SMC is dropped */
+	sim_teardown(&m);
+}
+
 static CU_TestInfo t_regsim[] = {
 	{"K/OPc/SUPI derivation is deterministic", test_derivation},
 	{"gNB framing: filter and counters", test_gnb_filter},
@@ -697,6 +1014,11 @@ static CU_TestInfo t_regsim[] = {
 	{"tampered Registration accept -> UE fails (DL MAC)", test_tampered_accept},
 	{"replayed UE capabilities differ -> UE fails", test_replayed_caps},
 	{"200 UEs, seed 000 DH / device authentication mixed, faults", test_register_seed000},
+	{"AKMA: 200 UEs, identifiers, K_AF at UE = AAnF, none without", test_register_akma},
+	{"AKMA: re-authentication replaces, stale refused, long form", test_akma_reauth},
+	{"AKMA: identifier in the accept after seed 000 procedures", test_akma_seed000},
+	{"AKMA: records in the open store transaction", test_akma_txn},
+	{"AKMA: failed commit drops the identifier and ends the UE", test_akma_rollback},
 	CU_TEST_INFO_NULL,
 };
 

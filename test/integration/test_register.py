@@ -28,14 +28,24 @@ Checks, from both ends:
     the UEs verified beyond the SMC, worker-verified uplink = what the UEs
     protected beyond the SMC complete);
   * kill -9 during registrations, restart on the same store: subscribers
-    all there, every UE registers, no SQN handed out twice.
+    all there, every UE registers, no SQN handed out twice;
+  * AKMA (issue 6, seed 001): AKMA subscribers get an identifier in the
+    protected Registration accept and derive K_AKMA and K_AF themselves;
+    curl --http2-prior-knowledge, as the AF, gets the same K_AF from the
+    gateway's AAnF; subscribers without AKMA get none; after a
+    re-registration the old identifier is refused (204) and the new one
+    gives the new K_AF.
 
-usage: test_register.py ANCHORGW ANCHOR_GEN ANCHOR_SUBSCRIBER
+usage: test_register.py ANCHORGW ANCHOR_GEN ANCHOR_SUBSCRIBER [CASE ...]
+(no CASE: every case)
 """
 import glob
+import json
 import os
 import shutil
 import signal
+import socket
+import stat
 import subprocess
 import sys
 import tempfile
@@ -44,6 +54,7 @@ import time
 from test_telemetry import telemetry
 
 GW, GEN, SUB = sys.argv[1:4]
+ONLY = sys.argv[4:]
 TIMEOUT = 240
 
 
@@ -60,7 +71,7 @@ def counters_of(text, prefix="anchorgw: "):
     return out
 
 
-def conf(workdir, store):
+def conf(workdir, store, extra=""):
     path = os.path.join(workdir, "anchorgw.conf")
     with open(path, "w") as f:
         f.write("""anchorgw = {
@@ -73,13 +84,13 @@ def conf(workdir, store):
   store = { path = "%s"; sync = "full"; };
   anchors = { enabled = true; max_ues = 8192; guard_ms = 2000; };
   limits = { contexts = 8192; mbufs = 16383; punt_ring = 4096; };
-};
-""" % store)
+%s};
+""" % (store, extra))
     return path
 
 
 class Gateway:
-    def __init__(self, workdir, store, iface):
+    def __init__(self, workdir, store, iface, extra_conf=""):
         self.iface = iface
         self.out = open(os.path.join(workdir, "anchorgw.out"), "w+")
         self.prefix = "agwreg%d" % os.getpid()
@@ -88,16 +99,16 @@ class Gateway:
         cmd = [GW, "--no-huge", "--no-pci", "--no-shconf", "-m", "512",
                "-l", "0,1", "--log-level=*:error", "--file-prefix", self.prefix,
                "--vdev", "net_tap0,iface=%s" % iface, "--vdev", "net_null0,no-rx=1",
-               "--", "-f", conf(workdir, store), "--duration", str(TIMEOUT)]
+               "--", "-f", conf(workdir, store, extra_conf), "--duration", str(TIMEOUT)]
         env = dict(os.environ, RUNTIME_DIRECTORY=self.runtime)  # EAL sockets there
         self.p = subprocess.Popen(cmd, stdout=self.out, stderr=subprocess.STDOUT, text=True,
                                   env=env)
         self.wait_ready()
 
-    def anchors(self):
-        """/anchorgw/anchors over DPDK telemetry, while it runs."""
+    def anchors(self, cmd="/anchorgw/anchors"):
+        """/anchorgw/anchors (or another command) over DPDK telemetry, while it runs."""
         socks = glob.glob(os.path.join(self.runtime, "dpdk", self.prefix, "dpdk_telemetry.v2"))
-        return telemetry(socks[0], "/anchorgw/anchors") if socks else None
+        return telemetry(socks[0], cmd) if socks else None
 
     def wait_ready(self, timeout=30):
         """The tap interface exists from EAL init on, but frames sent before
@@ -395,13 +406,173 @@ def case_restart(workdir, n=400):
     return bad
 
 
+AF_ID = "af1.example.com"
+
+
+def free_tcp_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def akma_conf(port):
+    """One AAnF on 127.0.0.1:port (h2c), one AF that gets the SUPI."""
+    return """  akma = { enabled = true;
+    sbi = { address = "127.0.0.1"; port = %d; };
+    aanf = ( { id = "a1"; } );
+    af = ( { label = "af1"; af_id = "%s"; expose_supi = true; } );
+  };
+""" % (port, AF_ID)
+
+
+def provision_akma(workdir, n, k):
+    """n AKMA subscribers (routing indicator 0012), then k without AKMA."""
+    store = os.path.join(workdir, "store")
+    for j, (first, ues, extra) in enumerate(((0, n, ["--akma", "--rid", "0012"]), (n, k, []))):
+        csv = os.path.join(workdir, "akma%d.csv" % j)
+        subprocess.run([GEN, "subscribers", "--ues", str(ues), "--first", str(first),
+                        "--out", csv] + extra, check=True, capture_output=True, text=True)
+        p = subprocess.run([SUB, "--db", store, "import", "--csv", csv],
+                           capture_output=True, text=True)
+        if p.returncode != 0:
+            raise RuntimeError("import: %s%s" % (p.stdout, p.stderr))
+    return store
+
+
+def akma_register(iface, ues, out, first=0):
+    """anchor-gen register with K_AF for AF_ID; per-UE lines and the K_AF file."""
+    cmd = [GEN, "register", "--iface", iface, "--ues", str(ues), "--first", str(first),
+           "--timeout-ms", "60000", "--akma-af", AF_ID, "--akma-out", out]
+    p = subprocess.run(cmd, capture_output=True, text=True, timeout=TIMEOUT)
+    print(p.stdout[-800:])
+    if p.returncode != 0:
+        raise RuntimeError("anchor-gen register exit %d:\n%s%s"
+                           % (p.returncode, p.stdout[-3000:], p.stderr[-1000:]))
+    kaf = {}
+    for line in open(out):
+        supi, akid, k = line.split()
+        kaf[supi] = (akid, k)
+    return counters_of(p.stdout), ue_lines(p.stdout), kaf, os.stat(out).st_mode
+
+
+def af_request(port, akid, af_id=AF_ID):
+    """The AF's Naanf_AKMA_ApplicationKey_Get with curl --http2-prior-knowledge:
+    (HTTP status, JSON body or None)."""
+    body = json.dumps({"afId": af_id, "aKId": akid})
+    p = subprocess.run(["curl", "-s", "--http2-prior-knowledge", "-H",
+                        "content-type: application/json", "-d", body, "-w", "\n%{http_code}",
+                        "http://127.0.0.1:%d/naanf-akma/v1/retrieve-applicationkey" % port],
+                       capture_output=True, text=True, timeout=30)
+    text, _, code = p.stdout.rpartition("\n")
+    return int(code or 0), (json.loads(text) if text.strip() else None)
+
+
+def case_akma(workdir, n=100, k=10, sample=8, again=5):
+    """AKMA end to end (issue 6 must-show 1): n AKMA subscribers and k without
+    register through anchorgw; each AKMA UE gets its identifier in the
+    protected Registration accept and derives K_AF for af1 itself; the AF
+    asks the gateway's AAnF over HTTP/2 for several UEs and gets the same
+    K_AF; the others get no identifier; `again` UEs register anew: their old
+    identifier is refused (204), the new one gives the new K_AF."""
+    store = provision_akma(workdir, n, k)
+    port = free_tcp_port()
+    gw = Gateway(workdir, store, "agwakm%d" % os.getpid(), akma_conf(port))
+    bad = []
+    try:
+        out1 = os.path.join(workdir, "akma1.txt")
+        sim, ues, kaf1, mode = akma_register(gw.iface, n + k, out1)
+        expect(bad, "sim registered", sim.get("registered"), n + k)
+        expect(bad, "sim akma_ids (UEs with an identifier)", sim.get("akma_ids"), n)
+        expect(bad, "sim k_af_derived", sim.get("k_af_derived"), n)
+        expect(bad, "K_AF file entries", len(kaf1), n)
+        expect(bad, "K_AF file mode", stat.S_IMODE(mode), 0o600)
+        without = [u for u in ues if int(u["ue"]) >= n]
+        expect(bad, "UEs without AKMA that got an identifier",
+               [u["supi"] for u in without if u.get("a_kid") != "-"], [])
+        expect(bad, "UEs with AKMA in the per-UE lines",
+               sum(1 for u in ues if u.get("ue_akma") == "2"), n)
+        tel = gw.anchors("/anchorgw/akma") or {}
+        expect(bad, "telemetry /anchorgw/akma identifiers", tel.get("identifiers"), n)
+        supis = sorted(kaf1)[::max(1, n // sample)][:sample]
+        for supi in supis:
+            code, js = af_request(port, kaf1[supi][0])
+            expect(bad, "AF request %s status" % supi, code, 200)
+            expect(bad, "AF request %s K_AF = UE's" % supi, (js or {}).get("kaf"),
+                   kaf1[supi][1])
+            expect(bad, "AF request %s supi" % supi, (js or {}).get("supi"), supi)
+        code, js = af_request(port, kaf1[supis[0]][0], "evil.example.com")
+        expect(bad, "unauthorised AF status", code, 403)
+        expect(bad, "unauthorised AF cause", (js or {}).get("cause"), "AF_NOT_AUTHORIZED")
+        # re-registration (re-authentication) of the first UEs: new identifiers
+        out2 = os.path.join(workdir, "akma2.txt")
+        sim2, _, kaf2, _ = akma_register(gw.iface, again, out2)
+        expect(bad, "re-registered UEs with a new identifier", sim2.get("akma_ids"), again)
+        for supi in sorted(kaf2):
+            old, new = kaf1[supi][0], kaf2[supi][0]
+            if old == new:
+                bad.append("%s: same identifier after re-registration" % supi)
+            code, _ = af_request(port, old)
+            expect(bad, "stale identifier of %s status" % supi, code, 204)
+            code, js = af_request(port, new)
+            expect(bad, "new identifier of %s status" % supi, code, 200)
+            expect(bad, "new identifier of %s K_AF = UE's" % supi, (js or {}).get("kaf"),
+                   kaf2[supi][1])
+    finally:
+        g, text = gw.stop()
+    expect(bad, "gw registration_complete", g.get("registration_complete"), n + k + again)
+    expect(bad, "gw akma_id_allocated", g.get("akma_id_allocated"), n + again)
+    expect(bad, "gw akma_id_sent", g.get("akma_id_sent"), n + again)
+    expect(bad, "gw akma ausf_allocated", g.get("ausf_allocated"), n + again)
+    expect(bad, "gw akma ausf_not_subscribed", g.get("ausf_not_subscribed"), k)
+    expect(bad, "gw akma ausf_replaced", g.get("ausf_replaced"), again)
+    expect(bad, "gw akma identifiers", g.get("identifiers"), n)
+    expect(bad, "gw akma aanf_a1_kaf_delivered", g.get("aanf_a1_kaf_delivered"),
+           len(supis) + again)
+    expect(bad, "gw akma aanf_a1_unknown_akid", g.get("aanf_a1_unknown_akid"), again)
+    expect(bad, "gw akma aanf_a1_af_not_authorised", g.get("aanf_a1_af_not_authorised"), 1)
+    expect(bad, "gw akma sbi_ok", g.get("sbi_ok"), len(supis) + again)
+    expect(bad, "gw drop_bad_mac", g.get("drop_bad_mac"), 0)
+    if bad:
+        print(text)
+        return bad
+    return bad + akma_after_restart(workdir, store, port, kaf1, kaf2, n)
+
+
+def akma_after_restart(workdir, store, port, kaf1, kaf2, n):
+    """The same store after a clean stop: every identifier restored, the
+    AF still gets the same K_AF (current identifiers), stale ones stay
+    refused."""
+    bad = []
+    gw = Gateway(workdir, store, "agwakr%d" % os.getpid(), akma_conf(port))
+    try:
+        gw.out.seek(0)
+        expect(bad, "restart: identifiers restored",
+               "%d identifier(s) restored" % n in gw.out.read(), True)
+        for supi in sorted(kaf2)[:2] + sorted(set(kaf1) - set(kaf2))[:2]:
+            akid, kaf = kaf2.get(supi, kaf1[supi])
+            code, js = af_request(port, akid)
+            expect(bad, "restart: %s status" % supi, code, 200)
+            expect(bad, "restart: %s K_AF" % supi, (js or {}).get("kaf"), kaf)
+        supi = sorted(kaf2)[0]
+        expect(bad, "restart: stale identifier status", af_request(port, kaf1[supi][0])[0], 204)
+    finally:
+        g, text = gw.stop()
+    expect(bad, "restart: akma ausf_restored", g.get("ausf_restored"), n)
+    if bad:
+        print(text)
+    return bad
+
+
 def main():
     if os.geteuid() != 0 or not os.path.exists("/dev/net/tun"):
         print("FAIL: needs root and /dev/net/tun (DPDK net_tap)")
         return 1
     bad = []
     for name, fn in (("register", case_register), ("faults", case_faults),
-                     ("ssi", case_ssi), ("seed000", case_seed000), ("restart", case_restart)):
+                     ("ssi", case_ssi), ("seed000", case_seed000), ("restart", case_restart),
+                     ("akma", case_akma)):
+        if ONLY and name not in ONLY:
+            continue
         workdir = tempfile.mkdtemp(prefix="agw-reg-")
         t0 = time.time()
         try:
