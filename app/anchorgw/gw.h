@@ -31,6 +31,17 @@ struct gw_control_stats {
 };
 
 /** The anchors on the control lcore (conf anchors.enabled). */
+/* A context deletion and/or N2 binding end held back until the worker
+ * has protected the UE's last downlink (which needs both). */
+#define GW_LINGER_MAX 4096
+#define GW_LINGER_MS 100
+struct gw_linger {
+	struct agw_ctx_ue_key key;
+	uint64_t due_ms;
+	uint8_t del;    /**< agw_ctx_delete() */
+	uint8_t forget; /**< gw_n2_ue_forget() */
+};
+
 struct gw_anchors_state {
 	struct agw_store *store;
 	struct agw_anchors *anchors;
@@ -42,6 +53,10 @@ struct gw_anchors_state {
 	uint64_t ctx_install_failed;  /**< agw_ctx_install() refused a context */
 	uint64_t commits;             /**< group commits (one per busy loop iteration) */
 	uint64_t txn_failed;          /**< transactions that could not begin or commit */
+	struct gw_linger linger[GW_LINGER_MAX]; /**< FIFO, due_ms ascending */
+	uint32_t linger_head, linger_n;
+	uint64_t lingered;            /**< deletions/unbindings held back */
+	uint64_t linger_full;         /**< applied at once: the queue was full */
 };
 
 struct gw {

@@ -92,9 +92,13 @@ gw_anchors_start(struct gw *gw)
 	return 0;
 }
 
+static void linger_expire(struct gw *gw, uint64_t now_ms, int all);
+
 void
 gw_anchors_stop(struct gw *gw)
 {
+	if (gw->an.anchors != NULL)
+		linger_expire(gw, 0, 1);
 	agw_anchors_free(gw->an.anchors);
 	gw->an.anchors = NULL;
 	agw_anchors_out_reset(&gw->an.out);
@@ -110,6 +114,69 @@ ev_ends_ue(uint16_t ev)
 {
 	return ev == AGW_ANCHORS_EV_REG_REJECT || ev == AGW_ANCHORS_EV_AUTH_REJECT ||
 	       ev == AGW_ANCHORS_EV_GUARD_ABORT || ev == AGW_ANCHORS_EV_DEREG;
+}
+
+static uint64_t
+gw_now_ms(void)
+{
+	return rte_get_timer_cycles() / (rte_get_timer_hz() / 1000);
+}
+
+/* Whether this output sends @p k a downlink the worker still has to
+ * protect with the UE's fast-path context (a placeholder, fastpath = 1). */
+static int
+dl_needs_ctx(const struct agw_anchors_out *o, const struct agw_ctx_ue_key *k)
+{
+	for (unsigned int i = 0; i < o->n_dl; i++)
+		if (o->dl[i].fastpath && memcmp(&o->dl[i].ue, k, sizeof(*k)) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+linger_run(struct gw *gw, const struct gw_linger *l)
+{
+	if (l->del)
+		(void)agw_ctx_delete(gw->ctx, &l->key, NULL);
+	if (l->forget)
+		gw_n2_ue_forget(&gw->an.n2, &l->key);
+}
+
+/* Delete and/or unbind @p k now, or GW_LINGER_MS from now when this
+ * output's downlink to the UE (a Deregistration accept, a reject after the
+ * SMC) still needs its context in the fast path: the frame is only handed
+ * to the worker when the group commit ends, after this call. */
+static void
+linger_or_run(struct gw *gw, const struct agw_ctx_ue_key *k, int del, int forget)
+{
+	struct gw_anchors_state *an = &gw->an;
+	struct gw_linger l = {.key = *k, .del = (uint8_t)del, .forget = (uint8_t)forget};
+
+	if (!dl_needs_ctx(&an->out, k)) {
+		linger_run(gw, &l);
+		return;
+	}
+	if (an->linger_n == GW_LINGER_MAX) {
+		an->linger_full++;
+		linger_run(gw, &l);
+		return;
+	}
+	l.due_ms = gw_now_ms() + GW_LINGER_MS;
+	an->linger[(an->linger_head + an->linger_n++) % GW_LINGER_MAX] = l;
+	an->lingered++;
+}
+
+/* Run the held-back entries that are due (all of them with @p all). */
+static void
+linger_expire(struct gw *gw, uint64_t now_ms, int all)
+{
+	struct gw_anchors_state *an = &gw->an;
+
+	while (an->linger_n != 0 && (all || an->linger[an->linger_head].due_ms <= now_ms)) {
+		linger_run(gw, &an->linger[an->linger_head]);
+		an->linger_head = (an->linger_head + 1) % GW_LINGER_MAX;
+		an->linger_n--;
+	}
 }
 
 /* Apply one call's outputs, in order: contexts first (a Registration
@@ -128,10 +195,10 @@ gw_anchors_apply(struct gw *gw)
 		(void)gw_n2_send_nas(&gw->an.n2, &o->dl[i].ue, o->dl[i].nas, o->dl[i].len,
 				     o->dl[i].fastpath);
 	for (i = 0; i < o->n_delete; i++)
-		(void)agw_ctx_delete(gw->ctx, &o->del[i], NULL);
+		linger_or_run(gw, &o->del[i], 1, 0);
 	for (i = 0; i < o->n_ev; i++)
 		if (ev_ends_ue(o->ev[i].ev))
-			gw_n2_ue_forget(&gw->an.n2, &o->ev[i].ue);
+			linger_or_run(gw, &o->ev[i].ue, 0, 1);
 	agw_anchors_out_reset(o);
 }
 
@@ -203,7 +270,8 @@ gw_anchors_tick(struct gw *gw)
 
 	if (gw->an.anchors == NULL)
 		return;
-	now_ms = rte_get_timer_cycles() / (rte_get_timer_hz() / 1000);
+	now_ms = gw_now_ms();
+	linger_expire(gw, now_ms, 0);
 	do {
 		(void)agw_anchors_tick(gw->an.anchors, now_ms, &gw->an.out);
 		more = gw->an.out.more;

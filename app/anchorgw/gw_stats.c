@@ -159,6 +159,8 @@ anchors_foreach(const struct gw *gw, void (*put)(void *arg, const char *k, uint6
 	put(arg, "ngap_other", gw->an.ngap_other);
 	put(arg, "ngap_malformed", gw->an.ngap_malformed);
 	put(arg, "ctx_install_failed", gw->an.ctx_install_failed);
+	put(arg, "lingered", gw->an.lingered);
+	put(arg, "linger_full", gw->an.linger_full);
 	put(arg, "store_commits", gw->an.commits);
 	put(arg, "store_txn_failed", gw->an.txn_failed);
 	put(arg, "ue_entries", agw_anchors_ue_count(gw->an.anchors));
