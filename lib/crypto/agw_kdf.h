@@ -494,7 +494,7 @@ int agw_akma_akid(const char *rid, const uint8_t *a_tid, size_t a_tid_len, const
 /* ------------------------------------------------------------------ */
 
 /**
- * CP-PRUK, TS 33.503 A.2, FC 0x85 (UNCONFIRMED): KEY = K_AUSF_P,
+ * CP-PRUK, TS 33.503 A.2, FC 0x85 (source: kdf.c): KEY = K_AUSF_P,
  * P0 = SUPI, P1 = Relay Service Code (3 octets).
  *
  * @warning FC and parameter order come from third-party transcriptions of
@@ -507,7 +507,7 @@ int agw_kdf_cp_pruk(const uint8_t kausf_p[AGW_KEY256_LEN], const char *supi, siz
 		    uint32_t rsc, uint8_t cp_pruk[AGW_KEY256_LEN]);
 
 /**
- * CP-PRUK ID*, TS 33.503 A.3, FC 0x86 (UNCONFIRMED): KEY = K_AUSF_P,
+ * CP-PRUK ID*, TS 33.503 A.3, FC 0x86 (source: kdf.c): KEY = K_AUSF_P,
  * P0 = "PRUK-ID", P1 = Relay Service Code, P2 = SUPI. The CP-PRUK ID NAI
  * (TS 23.003 28.7.11) built from it is not provided here.
  *
@@ -517,7 +517,7 @@ int agw_kdf_cp_pruk_id_star(const uint8_t kausf_p[AGW_KEY256_LEN], uint32_t rsc,
 			    size_t supi_len, uint8_t cp_pruk_id_star[AGW_KEY256_LEN]);
 
 /**
- * K_NR_ProSe, TS 33.503 A.4, FC 0x87 (UNCONFIRMED): KEY = CP-PRUK,
+ * K_NR_ProSe, TS 33.503 A.4, FC 0x87 (source: kdf.c): KEY = CP-PRUK,
  * P0 = Nonce_2, P1 = Nonce_1 (16 octets each).
  *
  * @param[in] nonce_1  from the remote UE (Direct Communication Request).

