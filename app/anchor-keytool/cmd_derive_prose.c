@@ -4,7 +4,7 @@
 
 /*
  * derive: ProSe UE-to-network relay keys (TS 33.503 Annex A, TS 33.536
- * Annex A). The TS 33.503 FC values are unconfirmed (see agw_kdf.h).
+ * Annex A). The TS 33.503 FC values: see the source note in lib/crypto/kdf.c.
  */
 
 #include <errno.h>
@@ -157,11 +157,11 @@ d_nrpik(const struct kt_args *a)
 }
 
 const struct kt_cmd kt_derive_prose_cmds[] = {
-	{ "cp-pruk", "CP-PRUK (TS 33.503 A.2, FC 0x85, unconfirmed)", NULL, pruk_opts,
+	{ "cp-pruk", "CP-PRUK (TS 33.503 A.2, FC 0x85)", NULL, pruk_opts,
 	  d_cp_pruk, NULL },
-	{ "cp-pruk-id", "CP-PRUK ID* (TS 33.503 A.3, FC 0x86, unconfirmed)", NULL, pruk_opts,
+	{ "cp-pruk-id", "CP-PRUK ID* (TS 33.503 A.3, FC 0x86)", NULL, pruk_opts,
 	  d_cp_pruk_id, NULL },
-	{ "knr-prose", "K_NR_ProSe (TS 33.503 A.4, FC 0x87, unconfirmed)", NULL,
+	{ "knr-prose", "K_NR_ProSe (TS 33.503 A.4, FC 0x87)", NULL,
 	  knr_prose_opts, d_knr_prose, NULL },
 	{ "knrp-sess", "K_NRP-sess (TS 33.536 A, FC 0x7F)", NULL, knrp_sess_opts, d_knrp_sess,
 	  NULL },
