@@ -170,6 +170,7 @@ parse_one(struct reg_opts *o, int c, const char *v)
 		{'B', &o->n_fault[AGW_REGUE_F_BAD_IMEI], REG_MAX_UES},
 		{'N', &o->n_fault[AGW_REGUE_F_NO_IMEI], REG_MAX_UES},
 		{'D', &o->n_fault[AGW_REGUE_F_DH_BAD_KEY], REG_MAX_UES},
+		{'E', &o->dereg, REG_MAX_UES},
 	};
 
 	for (size_t k = 0; k < sizeof(num) / sizeof(num[0]); k++)
@@ -212,6 +213,7 @@ reg_opts_parse(struct reg_opts *o, int argc, char **argv)
 		{"ue-svc-cap", 1, NULL, 'C'},  {"akma", 0, NULL, 'A'},
 		{"rid", 1, NULL, 'r'},	       {"akma-af", 1, NULL, 'f'},
 		{"akma-ua", 1, NULL, 'P'},     {"akma-out", 1, NULL, 'O'},
+		{"dereg", 1, NULL, 'E'},
 		{NULL, 0, NULL, 0}};
 	int c, n;
 
@@ -219,7 +221,8 @@ reg_opts_parse(struct reg_opts *o, int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "", lo, NULL)) != -1)
 		if (parse_one(o, c, optarg) != 0)
 			return -EINVAL;
-	if (optind != argc || o->ues == 0 || o->window == 0 || faults_total(o) > o->ues)
+	if (optind != argc || o->ues == 0 || o->window == 0 || faults_total(o) > o->ues ||
+	    o->dereg > o->ues)
 		return -EINVAL;
 	if (o->akma_af != NULL) { /* AF_ID of TS 33.535 A.4 */
 		n = agw_akma_af_id(o->akma_af, o->akma_ua, o->af_id, sizeof(o->af_id));

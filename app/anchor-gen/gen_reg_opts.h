@@ -20,6 +20,7 @@
 struct reg_opts {
 	unsigned int ues, first, window, timeout_ms;
 	unsigned int n_fault[AGW_REGUE_F_MAX]; /* per fault kind; [0] unused */
+	unsigned int dereg; /* register: the first K UEs deregister once registered */
 	uint64_t seed;
 	uint8_t nia_mask, nea_mask, mix, quiet;
 	char mcc[4], mnc[4];

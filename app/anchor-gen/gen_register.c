@@ -8,7 +8,9 @@
  * (wrong RES*, synch failure, MAC failure, unknown SUPI, forged Security
  * mode complete, mandatory security service, bad or absent IMEI, small-order
  * DH key) and each UE must end the way its fault predicts. Seed 000
- * procedures run as the network asks (reg_ue_ssp.c). Prints one line per UE
+ * procedures run as the network asks (reg_ue_ssp.c). With --dereg K the
+ * first K UEs, once registered, deregister (UE originating) and must end
+ * DEREGISTERED with a verified Deregistration accept. Prints one line per UE
  * and a summary of name=value lines; exit 0 when every UE ended as
  * predicted, else 1. Options and fault placement: gen_reg_opts.c (shared
  * with `anchor-gen subscribers`).
@@ -50,6 +52,7 @@ struct reg_tally {
 	uint64_t autn_failed; /* UEs without the mac-fail fault that sent #20 */
 	uint64_t k_dh_derived, devauth_accepted, ssp_commands, ssp_status_sent;
 	uint64_t akma_ids, k_af_derived; /* UEs holding an AKMA identifier / K_AF */
+	uint64_t deregistered, dereg_requests, dereg_sht[3]; /* requests by SHT 0..2 */
 	uint64_t rejected[256];
 	uint64_t failed_why[AGW_REGUE_R_MAX];
 };
@@ -91,12 +94,15 @@ state_name(const struct agw_regue *ue)
 		return "auth_rejected";
 	case AGW_REGUE_ST_FAILED:
 		return "failed";
+	case AGW_REGUE_ST_DEREGISTERED:
+		return "deregistered";
 	default:
 		return "pending";
 	}
 }
 
-/* "rejected cause=3", "failed reason=dl_mac_mismatch", "registered". */
+/* "rejected cause=3", "failed reason=dl_mac_mismatch", "registered",
+ * "deregistered". */
 static void
 outcome_text(const struct agw_regue *ue, char *buf, size_t cap)
 {
@@ -114,6 +120,10 @@ tally(struct reg_run *r, const struct agw_regue *ue)
 	struct reg_tally *t = &r->t;
 
 	t->registered += ue->state == AGW_REGUE_ST_REGISTERED;
+	t->deregistered += ue->state == AGW_REGUE_ST_DEREGISTERED;
+	t->dereg_requests += ue->dereg_sent;
+	if (ue->dereg_sent != 0 && ue->dereg_sht < 3)
+		t->dereg_sht[ue->dereg_sht]++;
 	t->auth_reject += ue->state == AGW_REGUE_ST_AUTH_REJECTED;
 	t->resync_ok += ue->state == AGW_REGUE_ST_REGISTERED && ue->resynced;
 	t->failed += ue->state == AGW_REGUE_ST_FAILED;
@@ -141,6 +151,18 @@ auth_fail_text(const struct agw_regue *ue)
 	return ue->sent_synch_failure ? "21" : "-";
 }
 
+/* Deregistration of a UE: "-" (not asked), "pending" (registration not
+ * done), "requested" (no verified accept), "accepted". */
+static const char *
+dereg_text(const struct agw_regue *ue)
+{
+	if (!ue->dereg)
+		return "-";
+	if (ue->state == AGW_REGUE_ST_DEREGISTERED)
+		return "accepted";
+	return ue->dereg_sent != 0 ? "requested" : "pending";
+}
+
 /* One line per UE (its names never repeat a summary name, so a parser that
  * keeps the first NAME=VALUE it sees reads the summary right); the first UE
  * that did not end as predicted is kept for the verdict. */
@@ -157,11 +179,13 @@ report_ue(struct reg_run *r, const struct agw_regue *ue, uint64_t lat_us, int ok
 		return;
 	printf("ue=%u supi=%s fault=%s outcome=%s ue_auth_failure=%s nia=%u nea=%u ul_count=%u "
 	       "dl_count=%u dl_verified=%u sqn_accepted=%" PRIu64 " ue_k_dh=%u ue_devauth=%u "
-	       "ue_akma=%u a_kid=%s latency_ms=%.3f %s\n",
+	       "ue_akma=%u a_kid=%s ue_dereg=%s dereg_sht=%u dereg_dl_count=%u "
+	       "latency_ms=%.3f %s\n",
 	       ue->index, ue->supi, agw_regue_fault_name(ue->fault), what, auth_fail_text(ue),
 	       ue->nia, ue->nea, ue->ul_count, ue->dl_count, ue->dl_mac_ok, ue->sqn_accepted,
 	       ue->dh_state == 2, ue->devauth_state, ue->akma_state,
-	       ue->akma_state != AGW_REGUE_AKMA_NONE ? ue->akid : "-", (double)lat_us / 1000.0,
+	       ue->akma_state != AGW_REGUE_AKMA_NONE ? ue->akid : "-", dereg_text(ue),
+	       ue->dereg_sht, ue->dereg_dl_count, (double)lat_us / 1000.0,
 	       ok ? "ok" : "UNEXPECTED");
 }
 
@@ -252,6 +276,7 @@ start_one(struct reg_run *r)
 		agw_regue_abort(&sl->ue, AGW_REGUE_R_CRYPTO);
 	} else {
 		sl->ue.fault = reg_fault_of(&r->o, i);
+		sl->ue.dereg = i < r->o.dereg;
 		if (agw_regue_start(&sl->ue, nas, sizeof(nas), &len) == 0)
 			send_ul(r, &sl->ue, nas, len);
 	}
@@ -277,6 +302,12 @@ on_dl(struct reg_run *r, const struct agw_reggnb_dl *d)
 	agw_regue_on_dl(ue, d->nas, d->len, nas, sizeof(nas), &len);
 	if (len > 0)
 		send_ul(r, ue, nas, len);
+	/* right after its Registration complete went out */
+	if (ue->dereg && ue->state == AGW_REGUE_ST_REGISTERED) {
+		len = 0;
+		if (agw_regue_deregister(ue, nas, sizeof(nas), &len) == 0)
+			send_ul(r, ue, nas, len);
+	}
 	if (agw_regue_done(ue))
 		finish(r, (uint32_t)s);
 }
@@ -292,7 +323,10 @@ scan_timeouts(struct reg_run *r)
 	r->next_scan_us = now + 1000u * REG_POLL_MS;
 	for (uint32_t s = 0; s < r->o.window; s++) {
 		if (r->slot[s].used && now >= r->slot[s].deadline_us) {
-			agw_regue_abort(&r->slot[s].ue, AGW_REGUE_R_TIMEOUT);
+			agw_regue_abort(&r->slot[s].ue,
+					r->slot[s].ue.state == AGW_REGUE_ST_WAIT_DEREG
+						? AGW_REGUE_R_DEREG_NO_ACCEPT
+						: AGW_REGUE_R_TIMEOUT);
 			finish(r, s);
 		}
 	}
@@ -367,6 +401,9 @@ print_counts(const struct reg_run *r)
 	       "\nssp_status_sent=%" PRIu64 "\n",
 	       t->k_dh_derived, t->devauth_accepted, t->ssp_commands, t->ssp_status_sent);
 	printf("akma_ids=%" PRIu64 "\nk_af_derived=%" PRIu64 "\n", t->akma_ids, t->k_af_derived);
+	printf("deregistered=%" PRIu64 "\ndereg_requests=%" PRIu64 "\ndereg_requests_sht1=%" PRIu64
+	       "\ndereg_requests_sht2=%" PRIu64 "\n",
+	       t->deregistered, t->dereg_requests, t->dereg_sht[1], t->dereg_sht[2]);
 }
 
 static void
@@ -478,6 +515,7 @@ register_usage(void)
 		"  [--window W (64)] [--timeout-ms T (10000)] [--wrong-res K] [--sync-fail K]\n"
 		"  [--mac-fail K] [--smc-forge K] [--accept-lost K] [--ssi-reject K]\n"
 		"  [--unknown K] [--bad-imei K] [--no-imei K] [--dh-bad-key K]\n"
+		"  [--dereg K (the first K UEs deregister once registered)]\n"
 		"  [--ue-svc-cap 0..3 (UE security service capability IE, MM octet)]\n"
 		"  [--nia 1,2,3] [--nea 0,1,2,3] [--mix]\n"
 		"  [--akma-af FQDN [--akma-ua HEX10 (0100000002)] [--akma-out FILE]]\n"

@@ -194,7 +194,7 @@ agw_regue_clear(struct agw_regue *ue)
 int
 agw_regue_done(const struct agw_regue *ue)
 {
-	return ue->state >= AGW_REGUE_ST_REGISTERED;
+	return ue->state >= AGW_REGUE_ST_REGISTERED && ue->state != AGW_REGUE_ST_WAIT_DEREG;
 }
 
 void
@@ -206,16 +206,24 @@ agw_regue_abort(struct agw_regue *ue, unsigned int reason)
 	}
 }
 
+/* The end of a UE whose fault lets it register: REGISTERED, or
+ * DEREGISTERED when it was asked to deregister. */
+static int
+reg_end(const struct agw_regue *ue)
+{
+	return ue->state == (ue->dereg ? AGW_REGUE_ST_DEREGISTERED : AGW_REGUE_ST_REGISTERED);
+}
+
 int
 agw_regue_as_expected(const struct agw_regue *ue, uint8_t unknown_cause)
 {
 	switch (ue->fault) {
 	case AGW_REGUE_F_NONE:
-		return ue->state == AGW_REGUE_ST_REGISTERED && !ue->sent_synch_failure;
+		return reg_end(ue) && !ue->sent_synch_failure;
 	case AGW_REGUE_F_WRONG_RES:
 		return ue->state == AGW_REGUE_ST_AUTH_REJECTED;
 	case AGW_REGUE_F_SYNC_FAIL:
-		return ue->state == AGW_REGUE_ST_REGISTERED && ue->resynced;
+		return reg_end(ue) && ue->resynced;
 	case AGW_REGUE_F_MAC_FAIL:
 		return ue->sent_mac_failure &&
 		       (ue->state == AGW_REGUE_ST_AUTH_REJECTED ||
@@ -224,9 +232,9 @@ agw_regue_as_expected(const struct agw_regue *ue, uint8_t unknown_cause)
 	case AGW_REGUE_F_UNKNOWN:
 		return ue->state == AGW_REGUE_ST_REJECTED && ue->cause == unknown_cause;
 	case AGW_REGUE_F_SMC_FORGED:
-		return ue->state == AGW_REGUE_ST_REGISTERED && ue->sent_forged_smc;
+		return reg_end(ue) && ue->sent_forged_smc;
 	case AGW_REGUE_F_ACCEPT_LOST:
-		return ue->state == AGW_REGUE_ST_REGISTERED && ue->lost_accept;
+		return reg_end(ue) && ue->lost_accept;
 	case AGW_REGUE_F_SSI_REJECT: /* under the new context: after the SMC */
 		return ue->state == AGW_REGUE_ST_REJECTED && ue->cause == AGW_REGUE_SSI_CAUSE &&
 		       ue->has_ctx;
@@ -752,6 +760,53 @@ on_identity_request(struct agw_regue *ue, uint8_t *ul, size_t cap, size_t *ul_le
 }
 
 /* ---------------------------------------------------------------------- */
+/* UE-originating deregistration (TS 24.501 5.5.2.2)                       */
+
+/* De-registration type (9.11.3.20): switch-off 0, re-registration
+ * required 0 (spare for UE originating), access type 01 = 3GPP. */
+#define DEREG_TYPE_NORMAL_3GPP 0x1
+
+int
+agw_regue_deregister(struct agw_regue *ue, uint8_t *ul, size_t cap, size_t *ul_len)
+{
+	struct agw_nas_ksi ksi = {.tsc = 0, .ksi = ue != NULL ? ue->ngksi : 0};
+	struct agw_nas_body b;
+	uint8_t sht;
+
+	if (ue == NULL || ul == NULL || ul_len == NULL || ue->state != AGW_REGUE_ST_REGISTERED ||
+	    !ue->has_ctx || ue->guti_len == 0)
+		return -EINVAL;
+	*ul_len = 0;
+	body_init(&b, AGW_NAS5G_MT_DEREG_REQUEST_UE_ORIG);
+	agw_nas_set_half(&b, AGW_NAS5G_F_DEREG_TYPE, DEREG_TYPE_NORMAL_3GPP);
+	agw_nas_set_half(&b, AGW_NAS5G_F_NGKSI, agw_nas_ksi_to_half(ksi));
+	agw_nas_set(&b, AGW_NAS5G_F_MOBILE_ID, ue->guti, ue->guti_len);
+	/* NEA0 ciphers nothing: integrity protection alone says the same */
+	sht = ue->nea == 0 ? AGW_NAS5G_SHT_INTEG : AGW_NAS5G_SHT_INTEG_CIPH;
+	ue->state = AGW_REGUE_ST_WAIT_DEREG;
+	ue->dereg_sht = sht;
+	ul_out(ue, ue_protected(ue, AGW_NAS5G_MT_DEREG_REQUEST_UE_ORIG, &b, sht, ul, cap), ul_len);
+	if (ue->state == AGW_REGUE_ST_FAILED)
+		return -ENOSPC;
+	ue->dereg_sent++;
+	return 0;
+}
+
+/* Deregistration accept (8.2.13): only under the context (its MAC and DL
+ * COUNT were verified by on_protected()), only while waiting for it. */
+static int
+on_dereg_accept(struct agw_regue *ue, uint8_t sht)
+{
+	if (ue->state != AGW_REGUE_ST_WAIT_DEREG)
+		return fail(ue, AGW_REGUE_R_UNEXPECTED);
+	if (sht == AGW_NAS5G_SHT_PLAIN)
+		return fail(ue, AGW_REGUE_R_DEREG_PLAIN);
+	ue->dereg_dl_count = (ue->dl_count - 1u) & 0xffffff;
+	ue->state = AGW_REGUE_ST_DEREGISTERED;
+	return 0;
+}
+
+/* ---------------------------------------------------------------------- */
 /* Downlink dispatch                                                       */
 
 /* A plain (or integrity-verified and deciphered) 5GMM message. */
@@ -781,6 +836,8 @@ on_message(struct agw_regue *ue, const struct agw_nas5g_msg *m, uint8_t *ul, siz
 	case AGW_NAS5G_MT_REGISTRATION_ACCEPT:
 		return m->sec.sht == AGW_NAS5G_SHT_PLAIN ? fail(ue, AGW_REGUE_R_UNEXPECTED)
 							 : on_accept(ue, &m->ies, ul, cap, ul_len);
+	case AGW_NAS5G_MT_DEREG_ACCEPT_UE_ORIG:
+		return on_dereg_accept(ue, m->sec.sht);
 	default:
 		return fail(ue, AGW_REGUE_R_UNEXPECTED);
 	}

@@ -31,9 +31,15 @@
  * derives K_AKMA (TS 33.535 A.2) and, for the AF configured in struct
  * agw_regue_conf, K_AF (A.4) itself.
  *
+ * UE-originating deregistration (TS 24.501 5.5.2.2): once REGISTERED, a UE
+ * asked to (struct agw_regue::dereg) sends a protected Deregistration
+ * request (normal de-registration, 3GPP access, its ngKSI and 5G-GUTI) with
+ * agw_regue_deregister() and ends DEREGISTERED when the protected
+ * Deregistration accept verifies (MAC with its own K_NASint, DL COUNT).
+ *
  * Feed it downlink NAS PDUs; it answers with the next uplink NAS PDU and
- * ends in REGISTERED, REJECTED (5GMM cause), AUTH_REJECTED or FAILED
- * (reason). Keys stay in struct agw_regue and are zeroised by
+ * ends in REGISTERED, DEREGISTERED, REJECTED (5GMM cause), AUTH_REJECTED or
+ * FAILED (reason). Keys stay in struct agw_regue and are zeroised by
  * agw_regue_clear(); nothing here prints.
  */
 
@@ -80,6 +86,8 @@ enum agw_regue_state {
 	AGW_REGUE_ST_REJECTED,	    /**< Registration reject (cause in @c cause) */
 	AGW_REGUE_ST_AUTH_REJECTED, /**< Authentication reject */
 	AGW_REGUE_ST_FAILED,	    /**< a check failed (@c reason) */
+	AGW_REGUE_ST_WAIT_DEREG,    /**< Deregistration request sent (not final) */
+	AGW_REGUE_ST_DEREGISTERED,  /**< Deregistration accept verified */
 };
 
 /** Why a UE ended FAILED. X(id, name). */
@@ -100,7 +108,9 @@ enum agw_regue_state {
 	X(LINK, "link_send")                                                                       \
 	X(TIMEOUT, "timeout")                                                                      \
 	X(SSP, "security_service_protocol")                                                        \
-	X(AKMA, "akma_identifier")
+	X(AKMA, "akma_identifier")                                                                 \
+	X(DEREG_PLAIN, "dereg_accept_unprotected")                                                 \
+	X(DEREG_NO_ACCEPT, "dereg_accept_missing")
 
 enum agw_regue_reason {
 #define AGW_REGUE_R_(id, s) AGW_REGUE_R_##id,
@@ -183,6 +193,9 @@ struct agw_regue {
 	uint8_t kamf_derived;	    /**< K_AMF derived */
 	uint8_t sent_forged_smc;    /**< a Security mode complete with a bad MAC sent */
 	uint8_t lost_accept;	    /**< a Registration accept was ignored (fault) */
+	uint8_t dereg;		    /**< deregister once REGISTERED (set after init) */
+	uint8_t dereg_sent;	    /**< Deregistration requests sent */
+	uint8_t dereg_sht;	    /**< security header type of the request */
 	/* seed 000 (reg_ue_ssp.c) */
 	uint8_t ssp_q[8];	    /**< UE-initiated procedures of the last command, in order */
 	uint8_t ssp_nq, ssp_qi;	    /**< entries in ssp_q; the one running */
@@ -203,13 +216,14 @@ struct agw_regue {
 	uint8_t has_ctx;	    /**< NAS keys derived */
 	uint8_t has_rand;	    /**< last_rand valid */
 	uint8_t guti_len;
-	uint16_t last_auth_len; /**< octets of last_auth */
-	uint32_t ul_count;	/**< next UL NAS COUNT */
-	uint32_t dl_count;	/**< next acceptable DL NAS COUNT */
-	uint32_t dl_mac_ok;	/**< protected DL messages verified */
-	uint32_t n_ul, n_dl;	/**< NAS PDUs built / consumed */
-	uint64_t sqn_ms;	/**< highest SQN the USIM accepted */
-	uint64_t sqn_accepted;	/**< SQN of the last AUTN answered with RES* (0: none) */
+	uint16_t last_auth_len;	 /**< octets of last_auth */
+	uint32_t ul_count;	 /**< next UL NAS COUNT */
+	uint32_t dl_count;	 /**< next acceptable DL NAS COUNT */
+	uint32_t dl_mac_ok;	 /**< protected DL messages verified */
+	uint32_t dereg_dl_count; /**< DL COUNT of the verified Deregistration accept */
+	uint32_t n_ul, n_dl;	 /**< NAS PDUs built / consumed */
+	uint64_t sqn_ms;	 /**< highest SQN the USIM accepted */
+	uint64_t sqn_accepted;	 /**< SQN of the last AUTN answered with RES* (0: none) */
 	char supi[32];
 	char msin[12];
 	uint8_t guti[16];		    /**< 5G-GUTI of the accept (IE value) */
@@ -265,6 +279,17 @@ int agw_regue_start(struct agw_regue *ue, uint8_t *ul, size_t cap, size_t *ul_le
 int agw_regue_on_dl(struct agw_regue *ue, const uint8_t *nas, size_t len, uint8_t *ul, size_t cap,
 		    size_t *ul_len);
 
+/**
+ * Deregistration request, UE originating (TS 24.501 8.2.12): switch-off 0,
+ * access type 3GPP, the ngKSI of the context, the 5G-GUTI of the accept;
+ * integrity protected (SHT 1) when the context ciphers with NEA0, else also
+ * ciphered (SHT 2), with the next UL COUNT. The UE then waits for the
+ * accept (AGW_REGUE_ST_WAIT_DEREG).
+ * @return 0, -EINVAL (not REGISTERED, no 5G-GUTI, bad arguments) or
+ * -ENOSPC (state: FAILED).
+ */
+int agw_regue_deregister(struct agw_regue *ue, uint8_t *ul, size_t cap, size_t *ul_len);
+
 /** 1 once the UE is in a final state. */
 int agw_regue_done(const struct agw_regue *ue);
 
@@ -272,7 +297,8 @@ int agw_regue_done(const struct agw_regue *ue);
  * 1 when the final state is what @c fault predicts: none -> REGISTERED
  * without a synch failure; wrong_res -> AUTH_REJECTED; sync_fail -> REGISTERED after
  * a resync; mac_fail -> #20 sent and not registered (AUTH_REJECTED,
- * REJECTED, or aborted: FAILED timeout); unknown -> REJECTED #3.
+ * REJECTED, or aborted: FAILED timeout); unknown -> REJECTED #3. A UE with
+ * @c dereg set must end DEREGISTERED where it would end REGISTERED.
  * @p unknown_cause is the cause expected for an unknown SUPI.
  */
 int agw_regue_as_expected(const struct agw_regue *ue, uint8_t unknown_cause);

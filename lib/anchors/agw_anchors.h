@@ -145,6 +145,7 @@ enum agw_anchors_cause {
 	X(REG_COMPLETE, "registration_complete")                                                  \
 	X(REG_REJECT, "registration_reject")                                                      \
 	X(DEREG, "deregistration")                                                                \
+	X(DEREG_UNVERIFIED, "dereg_unverified_ignored")                                           \
 	X(RETRANSMIT, "guard_retransmission")                                                     \
 	X(GUARD_ABORT, "guard_abort")                                                             \
 	X(UL_INTEGRITY_FAILURE, "ul_integrity_failure")                                           \

@@ -882,6 +882,16 @@ agw_anchors_ul_nas(struct agw_anchors *a, const agw_anchors_ue_ref *ref, const u
 		a->stats[AGW_ANCHORS_EV_UL_DROPPED]++;
 		return 0;
 	}
+	if (!p.verified && ue != NULL && ue->ctx_installed &&
+	    m.hdr.type == AGW_NAS5G_MT_DEREG_REQUEST_UE_ORIG) {
+		/* TS 24.501 4.4.4.3 lets a Deregistration request through
+		 * without integrity protection, for a UE that has no security
+		 * context. Once the UE has one (it completed the SMC), an
+		 * unverified request is not acted on: anyone who can put a frame
+		 * on N2 with the UE's NGAP IDs could end its registration. */
+		a->stats[AGW_ANCHORS_EV_DEREG_UNVERIFIED]++;
+		return 0;
+	}
 	ul_dispatch(a, ref, ue, m.hdr.type, &m.ies, out);
 	agw_memzero(a->scratch, p.msg == a->scratch ? p.len : 0);
 	return 0;

@@ -518,6 +518,46 @@ test_wrong_res(void)
 	neg_teardown(&e);
 }
 
+/* Once the UE completed the SMC, a Deregistration request that is plain or
+ * carries a forged MAC ends nothing (counted); the protected one does. */
+static void
+test_dereg_unverified(void)
+{
+	uint64_t st[AGW_ANCHORS_EV_MAX];
+	struct agw_nas_body b;
+	struct neg_env e;
+	struct sim_ue u;
+	uint8_t buf[256];
+	size_t n;
+
+	neg_setup(&e);
+	sim_init(&u, 7, 1, e.s);
+	CU_ASSERT_FATAL(register_ue(e.a, &u));
+	body(&b, AGW_NAS5G_MT_DEREG_REQUEST_UE_ORIG);
+	agw_nas_set_half(&b, AGW_NAS5G_F_DEREG_TYPE, 0x1);
+	agw_nas_set_half(&b, AGW_NAS5G_F_NGKSI, u.ngksi);
+	agw_nas_set(&b, AGW_NAS5G_F_MOBILE_ID, u.guti, u.guti_len);
+	n = ue_plain(AGW_NAS5G_MT_DEREG_REQUEST_UE_ORIG, &b, buf, sizeof(buf));
+	send_ul(e.a, &u, buf, n);
+	CU_ASSERT(dl_for(&u, AGW_NAS5G_MT_DEREG_ACCEPT_UE_ORIG) == NULL);
+	CU_ASSERT(out.n_delete == 0);
+	CU_ASSERT(agw_anchors_ue_state(e.a, &u.ref) == AGW_ANCHORS_ST_REGISTERED);
+	n = ue_protected(&u, AGW_NAS5G_MT_DEREG_REQUEST_UE_ORIG, &b, AGW_NAS5G_SHT_INTEG_CIPH, buf,
+			 sizeof(buf));
+	buf[3] ^= 0x01; /* MAC */
+	send_ul(e.a, &u, buf, n);
+	CU_ASSERT(out.n_delete == 0);
+	CU_ASSERT(agw_anchors_ue_state(e.a, &u.ref) == AGW_ANCHORS_ST_REGISTERED);
+	agw_anchors_stats(e.a, st);
+	CU_ASSERT_EQUAL(st[AGW_ANCHORS_EV_DEREG_UNVERIFIED], 1); /* the plain one (the forged, ciphered one fails to decipher first) */
+	CU_ASSERT_EQUAL(st[AGW_ANCHORS_EV_DEREG], 0);
+	deregister_ue(e.a, &u);
+	agw_anchors_stats(e.a, st);
+	CU_ASSERT_EQUAL(st[AGW_ANCHORS_EV_DEREG], 1);
+	sim_free(&u);
+	neg_teardown(&e);
+}
+
 static void
 test_sync_failure(void)
 {
@@ -975,6 +1015,7 @@ static CU_TestInfo t_e2e[] = {
 
 static CU_TestInfo t_neg[] = {
 	{"wrong RES* -> Authentication reject", test_wrong_res},
+	{"plain or forged Deregistration request after the SMC -> ignored", test_dereg_unverified},
 	{"synch failure -> resync -> success", test_sync_failure},
 	{"MAC failure #20 -> Authentication reject", test_mac_failure},
 	{"SMC complete forged MAC / plain -> dropped, counted", test_smc_forged},

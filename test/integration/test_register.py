@@ -27,6 +27,12 @@ Checks, from both ends:
     and the counters of both ends agree (worker-protected downlink = what
     the UEs verified beyond the SMC, worker-verified uplink = what the UEs
     protected beyond the SMC complete);
+  * UE-originating deregistration (TS 24.501 5.5.2.2): some registered UEs
+    send a protected Deregistration request and verify the protected
+    Deregistration accept (MAC with their own keys, DL COUNT); the accept
+    leaves as a placeholder the worker protects with the context's DL
+    COUNT, so the gateway holds the context deletion back ("lingered")
+    and no accept is dropped for want of a context;
   * kill -9 during registrations, restart on the same store: subscribers
     all there, every UE registers, no SQN handed out twice;
   * AKMA (issue 6, seed 001): AKMA subscribers get an identifier in the
@@ -342,6 +348,68 @@ def case_seed000(workdir, per=50, k=6):
     return bad
 
 
+def case_dereg(workdir, n=200, k=50):
+    """n UEs register (NIA/NEA mixed, so NEA0 UEs send SHT 1, the others
+    SHT 2); the first k deregister right after their Registration complete
+    and must each verify a protected Deregistration accept."""
+    store = provision(workdir, n)
+    gw = Gateway(workdir, store, "agwdrg%d" % os.getpid())
+    try:
+        cmd = [GEN, "register", "--iface", gw.iface, "--ues", str(n), "--timeout-ms", "60000",
+               "--nia", "1,2,3", "--nea", "0,1,2,3", "--mix", "--dereg", str(k)]
+        p = subprocess.run(cmd, capture_output=True, text=True, timeout=TIMEOUT)
+        print(p.stdout[-1500:])
+        sim = counters_of(p.stdout)
+        ues = ue_lines(p.stdout)
+        time.sleep(1.0)  # > the 100 ms linger: the held-back deletions ran
+        tel = gw.anchors() or {}
+    finally:
+        g, text = gw.stop()
+    bad = []
+    if p.returncode != 0:
+        bad.append("anchor-gen register exit %d: %s" % (p.returncode, p.stdout[-600:]))
+    dereg = [u for u in ues if int(u["ue"]) < k]
+    expect(bad, "sim deregistered", sim.get("deregistered"), k)
+    expect(bad, "sim registered (the others)", sim.get("registered"), n - k)
+    expect(bad, "sim dereg_requests", sim.get("dereg_requests"), k)
+    expect(bad, "sim UE lines", len(ues), n)
+    expect(bad, "UEs 0..k-1 with a verified accept",
+           sum(1 for u in dereg if u.get("outcome") == "deregistered"
+               and u.get("ue_dereg") == "accepted"), k)
+    expect(bad, "UEs k.. that deregistered",
+           [u["ue"] for u in ues if int(u["ue"]) >= k and u.get("ue_dereg") != "-"], [])
+    # the accept is the first DL message after the Registration accept under
+    # the context: SMC = DL COUNT 0, accept 1, Deregistration accept 2
+    expect(bad, "Deregistration accept DL COUNTs",
+           sorted(set(u.get("dereg_dl_count") for u in dereg)), ["2"])
+    expect(bad, "request SHTs (NEA0: 1, else 2)",
+           sorted(set((u.get("nea") == "0", u.get("dereg_sht")) for u in dereg)),
+           [(False, "2"), (True, "1")])
+    expect(bad, "sim dl_mac_ok (SMC + accept, + Deregistration accept)", sim.get("dl_mac_ok"),
+           2 * n + k)
+    expect(bad, "gw deregistration", g.get("deregistration"), k)
+    expect(bad, "gw registration_complete", g.get("registration_complete"), n)
+    # each deregistration's context deletion and N2 unbinding held back
+    if g.get("lingered", 0) < k:
+        bad.append("gw lingered: %r, expected at least %d" % (g.get("lingered"), k))
+    expect(bad, "gw linger_full", g.get("linger_full", 0), 0)
+    # the worker protected exactly the k accepts (no other DL after the
+    # context went to the fast path) and verified the Registration
+    # complete and the Deregistration request of each UE
+    expect(bad, "gw worker protected_dl = Deregistration accepts", g.get("protected_dl"), k)
+    expect(bad, "gw worker verified", g.get("verified"),
+           sum(int(u.get("ul_count", "0")) - 1 for u in ues))
+    expect(bad, "gw drop_no_context", g.get("drop_no_context"), 0)
+    expect(bad, "gw drop_bad_mac", g.get("drop_bad_mac"), 0)
+    expect(bad, "gw drop_replay", g.get("drop_replay"), 0)
+    expect(bad, "telemetry ue_entries (deregistered ones gone)", tel.get("ue_entries"), n - k)
+    expect(bad, "gw contexts in the table (deleted after the linger)", g.get("contexts"),
+           n - k)
+    if bad:
+        print(text)
+    return bad
+
+
 def sqn_by_supi(text):
     """supi -> SQN of the last AUTN the UE answered (per-UE lines)."""
     out = {}
@@ -570,7 +638,7 @@ def main():
     bad = []
     for name, fn in (("register", case_register), ("faults", case_faults),
                      ("ssi", case_ssi), ("seed000", case_seed000), ("restart", case_restart),
-                     ("akma", case_akma)):
+                     ("akma", case_akma), ("dereg", case_dereg)):
         if ONLY and name not in ONLY:
             continue
         workdir = tempfile.mkdtemp(prefix="agw-reg-")
