@@ -126,7 +126,8 @@ prose_nas_key_accept(uint8_t prti, const uint8_t knr[AGW_PROSE_KEY_LEN],
 		return -EINVAL;
 	memcpy(params, knr, AGW_PROSE_KEY_LEN);
 	memcpy(params + AGW_PROSE_KEY_LEN, nonce_2, AGW_PROSE_NONCE_LEN);
-	memcpy(params + AGW_PROSE_KEY_LEN + AGW_PROSE_NONCE_LEN, pruk_id, id_len);
+	if (id_len != 0) /* memcpy from NULL is undefined even for 0 octets */
+		memcpy(params + AGW_PROSE_KEY_LEN + AGW_PROSE_NONCE_LEN, pruk_id, id_len);
 	n = AGW_PROSE_KEY_LEN + AGW_PROSE_NONCE_LEN + id_len;
 	rc = encode(AGW_NAS5G_MT_RELAY_KEY_ACCEPT, prti, AGW_NAS5G_F_RELAY_KEY_RESPONSE_PARAMS,
 		    params, n, AGW_NAS5G_F_EAP_MESSAGE, eap, eap_len, buf, cap);
