@@ -295,9 +295,12 @@ int agw_udp_check_ipv4(const struct agw_ipv4 *ip, const struct agw_udp *udp);
 int agw_udp_check_ipv6(const struct agw_ipv6 *ip, const struct agw_udp *udp);
 
 /**
- * CRC32c (Castagnoli, RFC 3309 / RFC 4960 appendix B) of a buffer: three
- * interleaved crc32 chains combined with PCLMULQDQ from 128 octets when the
- * CPU has SSE4.2 and PCLMULQDQ, else DPDK's rte_hash_crc (one chain).
+ * CRC32c (Castagnoli, RFC 3309 / RFC 4960 appendix B) of a buffer
+ * (lib/proto/crc32c.c), by the fastest path the CPU has: with AVX-512 and
+ * VPCLMULQDQ, each 16-octet block multiplied by the constant of its distance
+ * to the end (128-1024 octets) or four folded 512-bit accumulators (longer);
+ * with SSE4.2 and PCLMULQDQ, three interleaved crc32 chains combined by
+ * carry-less multiplication (from 128 octets); else one crc32 chain.
  *
  * @param buf
  *   Data.

@@ -185,11 +185,13 @@ test_crc32c_vectors(void)
 }
 
 /*
- * Internal switch of lib/proto/sctp.c, not in agw_net.h: 0 selects the
+ * Internal switch of lib/proto/crc32c.c, not in agw_net.h: 0 selects the
  * portable CRC32c, 1 the three-way crc32/PCLMULQDQ one, 2 also the
- * VPCLMULQDQ folding one for long buffers (the default), each when the CPU
- * has it. Returns the level in use, at most the one asked for.
+ * VPCLMULQDQ folding one for long buffers, 3 also the VPCLMULQDQ direct one
+ * for 128..1024 octets (the default), each when the CPU has it. Returns the
+ * level in use, at most the one asked for.
  */
+#define CRC_LEVEL_MAX 3
 int agw_crc32c_use_fast(int on);
 
 #define CRC_EVERY_MAX 4096 /* every length up to this (several rounds of the fast path) */
@@ -278,17 +280,18 @@ crc_check_all(void)
 static void
 test_crc32c_vs_reference(void)
 {
-	static const char *const name[] = {"portable", "three-way crc32/PCLMULQDQ",
-					   "VPCLMULQDQ folding"};
-	int best = agw_crc32c_use_fast(2);
+	static const char *const name[CRC_LEVEL_MAX + 1] = {"portable", "three-way crc32/PCLMULQDQ",
+							    "VPCLMULQDQ folding",
+							    "VPCLMULQDQ direct 128..1024 octets"};
+	int best = agw_crc32c_use_fast(CRC_LEVEL_MAX);
 
-	for (int level = 1; level <= 2; level++) {
+	for (int level = 1; level <= CRC_LEVEL_MAX; level++) {
 		if (agw_crc32c_use_fast(level) != level)
 			continue;
 		CU_ASSERT_EQUAL(crc_check_all(), 0);
 		printf("\n    %s path checked ", name[level]);
 	}
-	CU_ASSERT_EQUAL(agw_crc32c_use_fast(2), best);
+	CU_ASSERT_EQUAL(agw_crc32c_use_fast(CRC_LEVEL_MAX), best);
 	printf("\n    start-up choice: %s ", name[best]);
 }
 
@@ -296,11 +299,11 @@ test_crc32c_vs_reference(void)
 static void
 test_crc32c_portable_vs_reference(void)
 {
-	int best = agw_crc32c_use_fast(2);
+	int best = agw_crc32c_use_fast(CRC_LEVEL_MAX);
 
 	CU_ASSERT_EQUAL(agw_crc32c_use_fast(0), 0);
 	CU_ASSERT_EQUAL(crc_check_all(), 0);
-	CU_ASSERT_EQUAL(agw_crc32c_use_fast(2), best);
+	CU_ASSERT_EQUAL(agw_crc32c_use_fast(CRC_LEVEL_MAX), best);
 }
 
 /* ------------------------------------------------------------------ */
