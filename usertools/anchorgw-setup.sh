@@ -23,9 +23,10 @@ builddir=${1:-$top/build}
 #  libjansson-dev             JSON bodies of the SBI (TS 29.5xx)
 #  curl                       tests play an AF against the SBI (--http2-prior-knowledge)
 #  openssl                    tests make a throwaway TLS certificate for the SBI
+#  libp11-kit-dev softhsm2    PKCS#11 security-module driver (header) and the soft token its tests use
 pkgs=(libdpdk-dev dpdk dpdk-dev libipsec-mb-dev libssl-dev libconfig-dev libcunit1-dev liblmdb-dev
       meson ninja-build pkg-config python3 tshark clang libclang-rt-14-dev
-      libnghttp2-dev libjansson-dev curl openssl)
+      libnghttp2-dev libjansson-dev curl openssl libp11-kit-dev softhsm2)
 
 missing=()
 for p in "${pkgs[@]}"; do
